@@ -1,0 +1,1 @@
+"""Rule engine: rule specs, the check registry, the runner, fingerprints."""

@@ -1,0 +1,1 @@
+"""Extraction: numeric and dated mentions, then claims with keys (spaCy)."""

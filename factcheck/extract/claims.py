@@ -1,0 +1,408 @@
+"""From mentions to claims: keys, time, modality, via a spaCy parse.
+
+Only sentences that hold a mention are parsed (the cheap pre-filter: the
+regex cascade in :mod:`factcheck.extract.mentions` runs on every paragraph
+first), in ``nlp.pipe`` batches. Each mention becomes a :class:`Claim` with:
+
+- ``property``: what is measured (the counted noun, canonicalized through
+  the alias table: "Confucius Institutions" -> the same id as "Confucius
+  Institutes"), or for a date the event class of its verb ("inaugurated" ->
+  "establish");
+- ``subject``: whose property it is (origin/place entity for a quantity, the
+  thing the event happened to for a date);
+- qualifiers: origin, places, first/only, rate, the time it refers to;
+- modality and negation from the dependency path to the mention.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+from importlib import resources
+from typing import Any, Iterable
+
+from ruamel.yaml import YAML
+
+from factcheck.extract.mentions import Mention, find_mentions
+from factcheck.ingest.segment import CLAIM_LABELS
+from factcheck.model import Claim, Document, Time
+from factcheck.normalize import dates as D
+from factcheck.normalize.aliases import AliasTable, learn_acronyms
+
+
+@functools.cache
+def lexicon() -> dict:
+    text = resources.files("factcheck.data").joinpath("lexicon.yaml").read_text(encoding="utf-8")
+    data = YAML(typ="safe").load(text)
+    pred = {}
+    for cls, lemmas in data["predicates"].items():
+        for lemma in lemmas:
+            pred[lemma] = cls
+    data["predicate_of"] = pred
+    data["modal_of"] = {w: m for m, ws in data["modality"].items() for w in ws}
+    return data
+
+
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Assoc|Assist|Inc|Ltd|Co|Corp|Jr|Sr|St|vs|etc|e\.g|i\.e|cf|al|approx|No|Nos|Vol|pp|p|Fig|Eq|Art|Sec|Ch|Dept|Univ|U\.S|U\.K|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$"
+)
+
+
+def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
+    """Cheap rule-based sentence spans (abbreviation- and initial-aware)."""
+    spans = []
+    start = 0
+    for m in re.finditer(r"[.!?…](?:[\"”’»)\]]*)(?=\s+[\"“«(\[]?[A-Z0-9])", text):
+        end = m.end()
+        if _ABBREV.search(text[max(start, end - 8):end]):
+            continue
+        spans.append((base + start, base + end))
+        start = end
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text):
+        spans.append((base + start, base + len(text)))
+    return spans
+
+
+@dataclass(slots=True)
+class _Pending:
+    mention: Mention
+    sent: tuple[int, int]
+    para: tuple[int, int]
+
+
+def _present_cue(sentence: str) -> bool:
+    low = sentence.lower()
+    return any(re.search(rf"\b{re.escape(c)}\b", low) for c in lexicon()["present_cues"])
+
+
+def extract_document(doc: Document, nlp, aliases: AliasTable, batch_size: int = 64) -> list[Claim]:
+    """All claims of one document, sorted by position."""
+    text = doc.text
+    acronyms = learn_acronyms(text, aliases)
+    taken = [(c.start, c.end) for c in doc.citations] + [(s, e) for s, e, _ in doc.markers]
+    note_years = _note_years(doc)
+    pending: list[_Pending] = []
+    for seg in doc.segments:
+        if seg.label not in CLAIM_LABELS:
+            continue
+        para = text[seg.start:seg.end]
+        mentions = find_mentions(para, seg.start, [t for t in taken if seg.start <= t[0] < seg.end])
+        if not mentions:
+            continue
+        sents = split_sentences(para, seg.start)
+        for m in mentions:
+            sent = next((s for s in sents if s[0] <= m.start < s[1]), (seg.start, seg.end))
+            pending.append(_Pending(m, sent, (seg.start, seg.end)))
+    unique_sents = sorted({p.sent for p in pending})
+    parsed = dict(zip(unique_sents, nlp.pipe((text[s:e] for s, e in unique_sents), batch_size=batch_size)))
+    claims: list[Claim] = []
+    by_para: dict[tuple[int, int], list[_Pending]] = {}
+    for p in pending:
+        by_para.setdefault(p.para, []).append(p)
+    for p in pending:
+        sdoc = parsed[p.sent]
+        claim = _build_claim(doc, p, sdoc, aliases, acronyms, by_para[p.para], note_years)
+        if claim is not None:
+            claims.append(claim)
+    claims.sort(key=lambda c: (c.start, c.end))
+    return claims
+
+
+def _note_years(doc: Document) -> dict[int, int]:
+    """Footnote number -> the year its source is about ("Report for 2016")."""
+    out = {}
+    for seg in doc.segments:
+        if seg.label not in ("note", "footnote"):
+            continue
+        t = doc.text[seg.start:seg.end]
+        m = re.match(r"(\d{1,3})", t)
+        if not m:
+            continue
+        # drop access dates ("3 October, 2017") and URLs; keep "for 2016"-style years
+        body = re.sub(r"https?://\S+|\[[^\]]*\]", " ", t[m.end():])
+        body = re.sub(rf"\d{{1,2}}\s+{D.MONTH_RE},?\s+\d{{4}}", " ", body)
+        years = re.findall(r"\b(?:for|in|of)\s+((?:19|20)\d\d)\b", body)
+        if years:
+            out[int(m.group(1))] = int(years[0])
+    return out
+
+
+def _token_for(sdoc, start: int, end: int):
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None, None
+    return span, span.root
+
+
+_QUANT_NOUNS = {"number", "amount", "total", "volume", "share", "percentage", "proportion", "level", "figure", "count", "size", "value"}
+
+
+def _noun_phrase(tok) -> str:
+    parts = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+    return " ".join([*(c.text for c in parts), tok.text])
+
+
+def _counted_noun(root):
+    """The noun a quantity counts ("over 3,000 Chinese students" -> students)."""
+    tok = root
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("nummod",) and tok.lower_ not in ("percent", "thousand", "million", "billion", "times"):
+        if tok.lower_ in _QUANT_NOUNS:
+            return _of_object(tok) or tok
+        return tok
+    if tok.dep_ in ("nummod", "quantmod", "amod", "compound", "appos") and tok.head.pos_ in ("NOUN", "PROPN"):
+        head = tok.head
+        if head.lower_ in ("percent", "%"):
+            return _of_object(head) or _clause_subject(head)
+        if head.lower_ in _QUANT_NOUNS:
+            return _of_object(head) or head
+        return head
+    if tok.lower_ in ("percent", "%") or tok.text.endswith("%"):
+        return _of_object(tok) or _clause_subject(tok)
+    return _clause_subject(tok)
+
+
+def _of_object(tok):
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _clause_subject(tok):
+    """The subject of the clause the token sits in ("the trade indicator is growing 10%")."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.pos_ in ("VERB", "AUX"):
+            for c in anc.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    if c.lower_ in _QUANT_NOUNS:
+                        return _of_object(c) or c
+                    return c
+            if anc.dep_ not in ("xcomp", "ccomp", "conj", "advcl"):
+                break
+    return None
+
+
+def _entity_at(sdoc, tok) -> str | None:
+    for span in sdoc.spans.get("fc_entities", []):
+        if span.start <= tok.i < span.end:
+            return span.label_
+    return None
+
+
+def _entities(sdoc, acronyms: dict[str, str]) -> list[tuple[int, str]]:
+    found = [(s.start_char, s.label_) for s in sdoc.spans.get("fc_entities", [])]
+    for tok in sdoc:
+        if tok.text in acronyms:
+            found.append((tok.idx, acronyms[tok.text]))
+    return sorted(found)
+
+
+def _modality(root, sentence: str) -> tuple[str, bool]:
+    lex = lexicon()["modal_of"]
+    chain = [root, *root.ancestors]
+    modality = "asserted"
+    negated = False
+    for t in chain:
+        for c in t.children:
+            if c.dep_ == "neg":
+                negated = True
+            if c.dep_ in ("aux", "mark") and c.lemma_.lower() in lex and modality == "asserted":
+                modality = lex[c.lemma_.lower()]
+        if t.lemma_.lower() in lex and t.pos_ in ("VERB", "NOUN", "AUX", "ADJ") and modality == "asserted":
+            modality = lex[t.lemma_.lower()]
+    return modality, negated
+
+
+def _event_verb(root):
+    for anc in [root, *root.ancestors]:
+        if anc.pos_ == "VERB" or (anc.pos_ == "AUX" and anc.dep_ == "ROOT"):
+            return anc
+    return None
+
+
+def _subject_entity(verb, sdoc, aliases: AliasTable, acronyms, context: str) -> tuple[str | None, Any]:
+    """The thing an event happened to: the (passive) subject of its verb."""
+    subj = None
+    for c in verb.children:
+        if c.dep_ in ("nsubjpass", "nsubj"):
+            subj = c
+            break
+    if subj is None:
+        return None, None
+    eid = _entity_at(sdoc, subj) or acronyms.get(subj.text)
+    if eid is None:
+        for t in subj.subtree:
+            eid = _entity_at(sdoc, t) or acronyms.get(t.text)
+            if eid and aliases.type_of(eid) != "place":
+                break
+            eid = None
+    if eid is None and any(c.lower_ in ("such", "this", "that", "these") for c in subj.children):
+        # "the first such institute": the most recent earlier entity with the same head word
+        head = subj.lemma_.lower()
+        for eid2 in reversed(_context_entities(context, aliases, acronyms)):
+            ent = aliases.entities.get(eid2)
+            names = ent.variants if ent else []
+            if any(n.lower().split()[-1].startswith(head) for n in names):
+                eid = eid2
+                break
+    if eid is None:
+        eid = subj.lemma_.lower() if subj.pos_ in ("NOUN", "PROPN") else None
+    return eid, subj
+
+
+def _context_entities(context: str, aliases: AliasTable, acronyms) -> list[str]:
+    out = []
+    low = context.lower()
+    for name, eid in aliases.by_name.items():
+        for m in re.finditer(rf"\b{re.escape(name)}\b", low):
+            out.append((m.start(), eid))
+    for ac, eid in acronyms.items():
+        for m in re.finditer(rf"\b{re.escape(ac)}\b", context):
+            out.append((m.start(), eid))
+    return [e for _, e in sorted(out)]
+
+
+def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms, para_mentions: list[_Pending],
+                 note_years: dict[int, int]) -> Claim | None:
+    m = p.mention
+    s0 = p.sent[0]
+    sentence = sdoc.text
+    span, root = _token_for(sdoc, m.start - s0, m.end - s0)
+    if root is None:
+        return None
+    lex = lexicon()
+    ents = _entities(sdoc, acronyms)
+    places = sorted({aliases.broadest(e) for _, e in ents if aliases.type_of(e) == "place" or e.startswith("gpe:")})
+    modality, negated = _modality(root, sentence)
+    quals: dict[str, Any] = {}
+    if places:
+        quals["places"] = places
+    confidence = 0.9
+    subject = prop = None
+    time: Time | None = None
+    kind = m.kind
+    value = m.value
+
+    if m.kind == "quantity":
+        unit = m.value.unit
+        noun = None
+        if unit in ("count", "percent", "ordinal", "times") or unit in ("USD", "EUR", "CNY", "KZT", "RUB", "GBP", "TRY"):
+            noun = _counted_noun(root)
+        if unit in ("USD", "EUR", "CNY", "KZT", "RUB", "GBP", "TRY") and (noun is None or noun.i in range(span.start, span.end)):
+            noun = _clause_subject(root)
+        if noun is not None and span.start <= noun.i < span.end and unit == "count":
+            noun = None
+        if noun is not None:
+            phrase = _noun_phrase(noun)
+            if noun.lemma_.lower() in lex["ignore_nouns"]:
+                return None
+            eid = _entity_at(sdoc, noun) or acronyms.get(noun.text)
+            if eid and aliases.type_of(eid) == "place":
+                eid = None
+            prop = eid or aliases.property_of(phrase) or aliases.property_of(noun.lemma_) or noun.lemma_.lower()
+            origin = None
+            for c in noun.children:
+                if c.dep_ in ("amod", "compound", "nmod", "poss") or (c.dep_ == "prep" and c.lower_ == "from"):
+                    tok = c
+                    if c.dep_ == "prep":
+                        tok = next((g for g in c.children if g.dep_ == "pobj"), None)
+                        if tok is None:
+                            continue
+                    e = _entity_at(sdoc, tok) or aliases.lookup(tok.text, demonyms=True)
+                    if e and aliases.type_of(e) == "place":
+                        origin = aliases.broadest(e)
+            if origin:
+                quals["origin"] = origin
+            subject = origin or (places[0] if len(places) == 1 else None)
+        else:
+            confidence = 0.5
+        if m.flags.get("rate"):
+            quals["rate"] = m.flags["rate"]
+        if m.flags.get("first"):
+            quals["first"] = True
+        if unit == "ordinal":
+            confidence = min(confidence, 0.6)
+        # the time the quantity refers to
+        time = _quantity_time(doc, m, p, para_mentions, sentence, note_years)
+    else:
+        t = m.time
+        if t is not None and t.relative:
+            t = _resolve_relative(doc, m, p, para_mentions)
+        if t is None:
+            return None
+        time = t
+        verb = _event_verb(root)
+        if verb is not None:
+            prop = lex["predicate_of"].get(verb.lemma_.lower(), verb.lemma_.lower())
+            subject, subj_tok = _subject_entity(verb, sdoc, aliases, acronyms, doc.text[max(0, p.sent[0] - 1500):p.sent[0]])
+            first = any(pm.mention.flags.get("first") and p.sent[0] <= pm.mention.start < p.sent[1] for pm in para_mentions)
+            if first:
+                ftoks = [t for t in sdoc if t.lower_ == "first"]
+                if any(ft.head == verb or (subj_tok is not None and ft.head == subj_tok) for ft in ftoks):
+                    quals["first"] = True
+        else:
+            confidence = 0.6
+        if re.search(r"\bas of\s*$", sentence[: m.start - s0].lower()[-8:]):
+            quals["as_of"] = True
+    return Claim(
+        doc=doc.id,
+        start=m.start,
+        end=m.end,
+        quote=m.text,
+        sentence=sentence,
+        sent_start=s0,
+        kind=kind,
+        value=value,
+        time=time,
+        subject=subject,
+        property=prop,
+        qualifiers=tuple(sorted(quals.items())),
+        modality=modality,
+        negated=negated,
+        confidence=confidence,
+    )
+
+
+def _quantity_time(doc: Document, m: Mention, p: _Pending, para_mentions: list[_Pending], sentence: str,
+                   note_years: dict[int, int]) -> Time | None:
+    same = [q.mention for q in para_mentions if q.sent == p.sent and q.mention.kind == "date"
+            and q.mention.time is not None and not q.mention.time.relative]
+    if same:
+        best = min(same, key=lambda d: (abs(d.start - m.start), d.start))
+        return best.time
+    for s, e, n in doc.markers:
+        if p.sent[0] <= s <= p.sent[1] + 3 and n in note_years:
+            t = D.year_time(note_years[n])
+            return replace(t, anchor=f"footnote {n}")
+    if _present_cue(sentence) and doc.published:
+        y = int(doc.published[:4])
+        t = D.year_time(y)
+        return replace(t, anchor=f"document date ({doc.published_source})")
+    return None
+
+
+def _resolve_relative(doc: Document, m: Mention, p: _Pending, para_mentions: list[_Pending]) -> Time | None:
+    off = m.time.offset_years
+    earlier = [q.mention for q in para_mentions if q.mention.kind == "date" and q.mention.time is not None
+               and not q.mention.time.relative and q.mention.start < m.start and q.mention.time.granularity in ("year", "month", "day", "season", "half", "quarter")]
+    forward = off > 0 or re.search(r"\b(?:later|after)\b", m.text.lower())
+    if earlier and (forward or re.search(r"\bprevious|preceding\b", m.text.lower())):
+        a = earlier[-1]
+        return D.resolve_relative(off, int(a.time.start[:4]), f"{a.text!r} earlier in the paragraph")
+    if not forward and doc.published:
+        return D.resolve_relative(off, int(doc.published[:4]), f"document date {doc.published} ({doc.published_source})")
+    return m.time
+
+
+def extract_corpus(documents: Iterable[Document], nlp, aliases: AliasTable, batch_size: int = 64) -> list[Claim]:
+    """Claims of every document, with stable ids c0001... in (doc, start) order."""
+    claims: list[Claim] = []
+    for d in documents:
+        claims.extend(extract_document(d, nlp, aliases, batch_size))
+    claims.sort(key=lambda c: (c.doc, c.start, c.end))
+    return [replace(c, id=f"c{i:04d}") for i, c in enumerate(claims, 1)]

@@ -1,0 +1,373 @@
+"""Find numeric and dated mentions in a paragraph, with normalized values.
+
+A cascade of patterns, most specific first (relative times, date ranges,
+full dates, money, percentages, multipliers, measures, ordinals, years,
+counts). A span taken by an earlier pattern is not read again, and spans
+that are not claims (URLs, DOIs, ISBNs, page locators, table numbers,
+citations, footnote markers, identifiers) are taken first without a
+mention. The result is pure data: no spaCy here, so it is fast and easy to
+test; keys and modality are added in :mod:`factcheck.extract.claims`.
+"""
+
+from __future__ import annotations
+
+import functools
+import regex as re
+from dataclasses import dataclass, field
+from typing import Any
+
+from factcheck.model import Time, Value
+from factcheck.normalize import dates as D
+from factcheck.normalize.numbers import DIGIT_NUMBER, NUMBER, SCALE, WORD_NUMBER, format_number, parse_number, parse_ordinal
+from factcheck.normalize.units import unit_table
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str  # "quantity" | "date"
+    value: Value | None = None
+    time: Time | None = None
+    flags: dict[str, Any] = field(default_factory=dict)
+
+
+BOUND = (
+    r"(?P<bound>more than about|more than|much more than|over|above|at least|no less than|no fewer than|nearly|almost|"
+    r"about|approximately|approx\.|around|roughly|some|up to|less than|fewer than|under|below|close to|"
+    r"just over|just under|an estimated|estimated|as many as|as much as|~)\s+"
+)
+_BOUND_OPT = f"(?:{BOUND})?"
+
+# bound word -> (low/high shape, approx)
+_BOUND_KIND = {
+    "more than about": ("low", True), "more than": ("low", False), "much more than": ("low", False),
+    "over": ("low", False), "above": ("low", False), "at least": ("low", False), "no less than": ("low", False),
+    "no fewer than": ("low", False), "just over": ("low", True), "as many as": ("point", False),
+    "as much as": ("point", False),
+    "nearly": ("high", True), "almost": ("high", True), "just under": ("high", True), "close to": ("point", True),
+    "about": ("point", True), "approximately": ("point", True), "approx.": ("point", True), "around": ("point", True),
+    "roughly": ("point", True), "some": ("point", True), "an estimated": ("point", True), "estimated": ("point", True),
+    "~": ("point", True),
+    "up to": ("high", False), "less than": ("high", False), "fewer than": ("high", False), "under": ("high", False),
+    "below": ("high", False),
+}
+
+
+def make_value(x: float, unit: str, bound: str | None, display: str) -> Value:
+    shape, approx = _BOUND_KIND.get((bound or "").lower(), ("point", False))
+    if shape == "low":
+        return Value(x, unit, x, None, approx, display)
+    if shape == "high":
+        return Value(x, unit, None, x, approx, display)
+    return Value(x, unit, x, x, approx, display)
+
+
+def range_value(lo: float, hi: float, unit: str, display: str, approx: bool = False) -> Value:
+    return Value(None, unit, min(lo, hi), max(lo, hi), approx, display)
+
+
+# ---------------------------------------------------------------- exclusions
+_EXCLUDE = [
+    r"\bhttps?://\S+|\bwww\.\S+|\S+@\S+\.\w+",
+    r"\bdoi:?\s*10\.\S+|\b10\.\d{4,9}/\S+",
+    r"\bISBN[:\s]*[\d\- X]{10,20}|\bISSN[:\s]*\d{4}-\d{3}[\dX]",
+    r"\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b",  # ORCID
+    r"\bpp?\.\s*\d+(?:\s*[-–—]\s*\d+)?",
+    r"\b(?:Table|Tab\.|Figure|Fig\.|Section|Chapter|Appendix|Article|Art\.|Vol\.|Volume|No\.|Nr\.|Issue|Part|Paragraph|Para\.|Law|Decree|Resolution|Order)\s+(?:No\.?\s*)?[\dIVXLC]+(?:[.\-]\d+)*\b",
+    r"\b(?:[A-Z][A-Za-z]*[-/]?\d+[A-Za-z\d]*|[a-z]+\d+[a-z\d]*)\b",  # identifiers like AP19678, COVID-19, G20
+    r"\b\d+(?:\.\d+)+\.?(?=\s+[A-Z])",  # section numbers "2.1 Methods"
+    r"\(\s*\d{4}[a-z]?\s*\)",  # "(1990)" after a name, when not caught as a citation
+    r"\b\d{1,2}:\d{2}\b",  # times of day
+]
+
+
+@functools.cache
+def _exclude_re() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in _EXCLUDE))
+
+
+# ---------------------------------------------------------------- patterns
+def _rel_pattern() -> str:
+    num = rf"(?:{NUMBER}|a|an|one|several|a few|few)"
+    return (
+        rf"(?:(?:about|some|nearly|almost|over|more than|approximately)\s+)?{num}\s+(?:years?|decades?|centur(?:y|ies)|months?)\s+(?:ago|later|earlier|before|after)"
+        rf"|\blast year\b|\bnext year\b|\bthe (?:previous|following) year\b"
+        rf"|(?:(?:over|during|in|for|within)\s+)?the\s+(?:past|last|previous|preceding)\s+(?:{NUMBER}\s+|few\s+|two\s+)?(?:years|decades?|centur(?:y|ies)|months)\b"
+        rf"|(?:(?:over|during|in|for|within)\s+)?the\s+(?:past|last|previous)\s+(?:year|decade|century)\b"
+    )
+
+
+YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+MOD = r"(?:(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|end\s+of|beginning\s+of)[\s-]+)?"
+DAY_DATE = (
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{D.MONTH_RE}\s*,?\s*(?:of\s+)?{YEAR}\b"
+    rf"|\b{D.MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*,\s*(?:of\s+)?{YEAR}\b"
+    rf"|\b\d{{1,2}}\.\d{{1,2}}\.{YEAR}\b"
+)
+MONTH_DATE = rf"\b{MOD}{D.MONTH_RE},?\s+{YEAR}\b"
+PERIOD = (
+    rf"\b(?:the\s+)?(?:first|second|1st|2nd)\s+half\s+of\s+{YEAR}\b"
+    rf"|\b(?:the\s+)?(?:first|second|third|fourth)\s+quarter\s+of\s+{YEAR}\b|\bQ[1-4]\s+{YEAR}\b"
+    rf"|\b(?:the\s+)?(?:first|last)\s+\w+\s+months\s+of\s+{YEAR}\b"
+    rf"|\b(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{YEAR}\b"
+)
+DECADE = rf"\b{MOD}(?:the\s+)?(?:1[5-9]|20)\d0'?s\b|\b(?:the\s+)?{MOD}(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"
+CENTURY = r"\b(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|XVIII|XIX|XXI|XXII|XX|eighteenth|nineteenth|twentieth|twenty-first|twenty-second)(?:[’']st)?\s+century\b"
+DATE_RANGE = (
+    rf"\bbetween\s+(?P<m1>{D.MONTH_RE})\s+and\s+(?P<m2>{D.MONTH_RE})\s+(?P<y1>{YEAR})\b"
+    rf"|\b(?:from\s+)?(?P<d1>{D.MONTH_RE}\s+\d{{1,2}})\s+(?:to|until|till|through|–|-)\s+(?P<d2>{D.MONTH_RE}\s+\d{{1,2}}),?\s+(?:of\s+)?(?P<y2>{YEAR})\b"
+    rf"|\b(?P<ya>{YEAR})\s*[-–—/]\s*(?P<yb>{YEAR}|\d\d)\b(?!\s*(?:%|percent))"
+)
+
+_PLURAL_NOUN_AFTER = re.compile(r"\s+(?:[A-Z]?[a-z]+\s+){0,2}?(?:students|people|persons|residents|citizens|workers|companies|firms|projects|institutes|schools|members|units|children|families|tourists|visitors|respondents|employees|soldiers|troops|copies|books|films|km|hectares|tons|tonnes|times)\b")
+
+_MEASURE_WORDS = None
+
+
+def _measures() -> dict[str, str]:
+    global _MEASURE_WORDS
+    if _MEASURE_WORDS is None:
+        _MEASURE_WORDS = {k.lower(): v for k, v in unit_table()["measures"].items()}
+    return _MEASURE_WORDS
+
+
+@functools.cache
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    t = unit_table()
+    cur_words = "|".join(sorted(map(re.escape, t["currency_words"]), key=len, reverse=True))
+    cur_syms = "|".join(sorted(map(re.escape, t["currency_symbols"]), key=len, reverse=True))
+    measures = "|".join(sorted(map(re.escape, _measures()), key=len, reverse=True))
+    pct = r"(?:%|\s?percent\b|\s?per\s?cent\b|\s?pct\b)"
+    num = NUMBER
+    flags = re.I
+    return [
+        ("relative", re.compile(rf"\b{_rel_pattern()}", flags)),
+        ("date_range", re.compile(DATE_RANGE, flags)),
+        ("day", re.compile(DAY_DATE, flags)),
+        ("period", re.compile(PERIOD, flags)),
+        ("month", re.compile(MONTH_DATE, flags)),
+        ("century", re.compile(CENTURY, flags)),
+        ("decade", re.compile(DECADE, flags)),
+        ("money", re.compile(
+            rf"(?<![\w$]){_BOUND_OPT}(?P<sym>{cur_syms})\s?(?P<n>{DIGIT_NUMBER})(?:\s?(?P<scale>{SCALE}))?\b"
+            rf"|(?<!\w){_BOUND_OPT}(?P<n2>{DIGIT_NUMBER}|{WORD_NUMBER})(?:\s?(?P<scale2>{SCALE}))?\s+(?:US\s+)?(?P<word>{cur_words})\b",
+            flags)),
+        ("pct_range", re.compile(rf"(?<![\w.]){_BOUND_OPT}(?P<a>{DIGIT_NUMBER})\s*(?:%|percent)?\s*(?:[-–—]|to)\s*(?P<b>{DIGIT_NUMBER}){pct}", flags)),
+        ("percent", re.compile(rf"(?<![\w.]){_BOUND_OPT}(?P<n>{num}){pct}", flags)),
+        ("fraction", re.compile(rf"(?<!\w){_BOUND_OPT}(?P<n>a quarter|a third|two[- ]thirds|three[- ]quarters|half)(?=\s+(?:of\b|did\b|do\b|were\b|are\b|said\b))", flags)),
+        ("times", re.compile(rf"(?<![\w.]){_BOUND_OPT}(?P<n>{num})\s*(?:times|-fold|fold)\b|\b(?P<w>twofold|threefold|fourfold|fivefold|tenfold)\b", flags)),
+        ("measure", re.compile(rf"(?<![\w.]){_BOUND_OPT}(?P<n>{num})(?:\s|-)(?P<u>{measures})(?![\w-])", flags)),
+        ("ordinal", re.compile(
+            r"\b(?P<o>(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))(?:-(?:largest|biggest|most|highest|lowest|smallest|ranked|place|richest|busiest)\b)?|number one|top (?:ten|five|three|\d{1,3}))\b",
+            flags)),
+        ("year", re.compile(rf"(?<![\w$.,/-]){MOD}(?P<y>{YEAR})(?![\w%]|[.,]\d|\s?(?:{SCALE}|percent)\b)", flags)),
+        ("count", re.compile(rf"(?<![\w$.,/-]){_BOUND_OPT}(?P<n>{num})(?![\w%]|[.,]\d)", flags)),
+    ]
+
+
+_DISCOURSE_ORDINAL_NOUNS = frozenset(
+    "component aim step part section question stage group vector direction reason point way type level "
+    "thing factor area aspect case category example instance phase option argument approach dimension "
+    "element feature issue objective priority problem task principle half of".split()
+)
+
+
+def _ordinal_ok(text: str, m: re.Match) -> bool:
+    """Keep an ordinal that ranks an entity or event, not one that orders the text."""
+    word = m.group("o").lower()
+    if "-" in word or word.startswith(("number", "top")) or re.match(r"\d", word):
+        after = text[m.end():m.end() + 20].lower()
+        if re.match(r"\d", word) and re.match(r"\s*century", after):
+            return False
+        return True
+    before = text[max(0, m.start() - 12):m.start()].lower()
+    after = text[m.end():m.end() + 40]
+    if not after.strip() or after[:1] in ",:;." or re.match(r"\s*(?:of all|and foremost|,)", after):
+        return False  # "First, ..." / "the first of"
+    if re.search(r"(?:^|[.!?]\s*)$", before) and m.start() < 3:
+        return False
+    nxt = re.match(r"\s+(?:such\s+)?([A-Za-z]+)", after)
+    if nxt and nxt.group(1).lower() in _DISCOURSE_ORDINAL_NOUNS:
+        return False
+    if re.search(r"\b(?:the|its|their|his|her|a)\s*$", before) or re.match(r"\s+(?:[A-Z]|time|such|ever|international|official|foreign|joint|branch|\w+ed\b)", after):
+        return True
+    if re.search(r"\b(?:was|were|is|are|be|been)\s*$", before) and re.match(r"\s+\w+ed\b", after):
+        return True  # "was first opened"
+    return False
+
+
+def _bound(m: re.Match) -> str | None:
+    try:
+        b = m.group("bound")
+    except IndexError:
+        return None
+    return b.lower() if b else None
+
+
+def find_mentions(text: str, base: int = 0, taken: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Mentions in one paragraph; ``taken`` spans (absolute) are never read."""
+    occupied = bytearray(len(text))
+
+    def free(s: int, e: int) -> bool:
+        return not any(occupied[s:e])
+
+    def take(s: int, e: int) -> None:
+        occupied[s:e] = b"\x01" * (e - s)
+
+    for s, e in taken or []:
+        s, e = max(0, s - base), min(len(text), e - base)
+        if s < e:
+            take(s, e)
+    for m in _exclude_re().finditer(text):
+        # ordinals such as "21st" and decades such as "1990s" are not identifiers
+        if re.fullmatch(r"[A-Za-z]+-(?:1[5-9]\d\d|20\d\d)", m.group()):
+            continue  # "Expo-2010": an event year, not an identifier
+        if re.fullmatch(r"\d+(?:st|nd|rd|th|s|'s)", m.group()) or re.fullmatch(r"\d+(?:km|ha|kg|mw|gw|bn|m|k)", m.group(), re.I):
+            continue
+        take(m.start(), m.end())
+
+    out: list[Mention] = []
+    for name, pat in _patterns():
+        for m in pat.finditer(text):
+            s, e = m.start(), m.end()
+            # trim leading space captured by optional groups
+            while s < e and text[s].isspace():
+                s += 1
+            if s >= e or not free(s, e):
+                continue
+            mention = _build(name, m, text, s, e)
+            if mention is None:
+                continue
+            take(s, e)
+            mention.start += base
+            mention.end += base
+            out.append(mention)
+    out.sort(key=lambda x: (x.start, x.end))
+    return out
+
+
+def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
+    span = text[s:e]
+    if name == "relative":
+        off = D.parse_relative(span)
+        if off is None:
+            return None
+        return Mention(s, e, span, "date", time=D.unresolved_relative(off), flags={"relative": True})
+    if name == "date_range":
+        if m.group("m1"):
+            y = int(m.group("y1"))
+            a = D.parse_absolute(f"{m.group('m1')} {y}")
+            b = D.parse_absolute(f"{m.group('m2')} {y}")
+        elif m.group("d1"):
+            y = m.group("y2")
+            a = D.parse_absolute(f"{m.group('d1')}, {y}")
+            b = D.parse_absolute(f"{m.group('d2')}, {y}")
+        else:
+            ya, yb = m.group("ya"), m.group("yb")
+            if len(yb) == 2:
+                yb = ya[:2] + yb
+            if int(yb) <= int(ya) or int(yb) - int(ya) > 100:
+                return None
+            a, b = D.year_time(int(ya)), D.year_time(int(yb))
+        if not a or not b:
+            return None
+        return Mention(s, e, span, "date", time=D.span_time(a, b), flags={"span": True})
+    if name in ("day", "period", "month", "century", "decade"):
+        t = D.parse_absolute(re.sub(r"^(?:the\s+)", "", span, flags=re.I) if name != "decade" else span)
+        if t is None:
+            return None
+        return Mention(s, e, span, "date", time=t)
+    if name == "year":
+        if _PLURAL_NOUN_AFTER.match(text, e):
+            return None  # "2000 students": a count
+        before = text[max(0, s - 12):s].lower()
+        if re.search(r"(?:more than|over|about|nearly|almost|around|some|reach|reached|to|of)\s*$", before) and \
+                re.match(r"\s+[a-z]+s\b", text[e:e + 20]):
+            return None
+        t = D.parse_absolute(span)
+        return Mention(s, e, span, "date", time=t) if t else None
+    if name == "ordinal":
+        if not _ordinal_ok(text, m):
+            return None
+        n = parse_ordinal(m.group("o"))
+        if n is None:
+            return None
+        word = m.group("o").lower()
+        v = Value(float(n), "ordinal", None if word.startswith("top") else float(n), float(n), False, span)
+        flags = {"ordinal": n}
+        if n == 1 and not word.startswith(("top", "number")) and "-" not in word:
+            flags["first"] = True
+        return Mention(s, e, span, "quantity", value=v, flags=flags)
+    bound = _bound(m)
+    if name == "money":
+        n_text = m.group("n") or m.group("n2")
+        scale = m.group("scale") or m.group("scale2")
+        x = parse_number(n_text + (f" {scale}" if scale else ""))
+        if x is None:
+            return None
+        t = unit_table()
+        unit = t["currency_symbols"].get(m.group("sym")) if m.group("sym") else t["currency_words"].get(m.group("word").lower())
+        return Mention(s, e, span, "quantity", value=make_value(x, unit, bound, span))
+    if name == "pct_range":
+        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+        if a is None or b is None or a >= b:
+            return None
+        flags = _rate_flags(text, e)
+        return Mention(s, e, span, "quantity", value=range_value(a, b, "percent", span, bool(bound)), flags=flags)
+    if name in ("percent", "fraction"):
+        x = parse_number(m.group("n"))
+        if x is None:
+            return None
+        if name == "fraction":
+            x *= 100
+        return Mention(s, e, span, "quantity", value=make_value(x, "percent", bound, span), flags=_rate_flags(text, e))
+    if name == "times":
+        if m.group("w"):
+            x = float({"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}[m.group("w").lower()[:-4]])
+        else:
+            x = parse_number(m.group("n"))
+        if x is None:
+            return None
+        return Mention(s, e, span, "quantity", value=make_value(x, "times", bound, span), flags={"multiplier": True})
+    if name == "measure":
+        x = parse_number(m.group("n"))
+        if x is None:
+            return None
+        unit = _measures()[m.group("u").lower()]
+        flags = {}
+        if unit in ("year", "month", "day", "decade", "week", "hour") and "-" in span:
+            flags["duration_adj"] = True
+        return Mention(s, e, span, "quantity", value=make_value(x, unit, bound, span), flags=flags)
+    if name == "count":
+        n_text = m.group("n")
+        low = n_text.lower()
+        if low in ("one", "a", "an", "half", "a half") or (low in ("a quarter", "a third") and not bound):
+            return None
+        if re.fullmatch(r"\d{1,2}", n_text) and _is_list_number(text, s):
+            return None
+        before = text[max(0, s - 10):s].lower()
+        if low in ("two",) and re.search(r"\b(?:the|these|those|both|all)\s*$", before):
+            return None  # "the two countries": anaphora
+        if re.search(r"\bone\s+of\s*$", before):
+            return None
+        x = parse_number(n_text)
+        if x is None:
+            return None
+        if not n_text[0].isdigit() and re.match(r"\s*(?:of\s+(?:the|them|these|its|their)\b|-\s*(?:year|day|month))", text[e:e + 20]):
+            return None
+        return Mention(s, e, span, "quantity", value=make_value(x, "count", bound, format_number(x) if not n_text[0].isdigit() else span))
+    return None
+
+
+def _is_list_number(text: str, s: int) -> bool:
+    """"1. Onto its cultures", "2) Political values": list numbering, not a count."""
+    return s == 0 and re.match(r"\d{1,2}\s*[.)]\s", text) is not None
+
+
+def _rate_flags(text: str, e: int) -> dict:
+    after = text[e:e + 40].lower()
+    if re.match(r"\s*(?:per\s+(?:year|annum)|a\s+year|annually|each\s+year|every\s+year|yearly|year-on-year|y/y)", after):
+        return {"rate": "year"}
+    return {}

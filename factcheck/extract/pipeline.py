@@ -1,0 +1,125 @@
+"""The spaCy pipeline: model loading and factcheck's registered components.
+
+Components (usable in anyone's pipeline via ``nlp.add_pipe``):
+
+- ``factcheck_entities``: links alias-table names (PhraseMatcher) and the
+  model's GPE/ORG/LOC entities to canonical ids in ``doc.spans["fc_entities"]``
+  (span label = canonical id).
+- ``factcheck_mentions``: numeric and dated mentions (the rule cascade of
+  :mod:`factcheck.extract.mentions`) in ``doc.spans["fc_mentions"]``.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+
+from factcheck.errors import FactcheckError
+
+
+def _installed(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def model_candidates(preferred: str | None) -> list[str]:
+    from factcheck.config import DEFAULT_MODELS
+
+    return [preferred] if preferred else list(DEFAULT_MODELS)
+
+
+@functools.cache
+def load_nlp(model: str | None = None, aliases_key: str = ""):
+    """Load the first available model and add factcheck's components.
+
+    Raises a coded error (never a traceback) when no model is installed.
+    """
+    import spacy
+
+    tried = model_candidates(model)
+    for name in tried:
+        if _installed(name) or "/" in name:
+            try:
+                nlp = spacy.load(name, exclude=["textcat"])
+            except (OSError, ImportError, ValueError) as exc:
+                raise FactcheckError("E502", f"spaCy model '{name}' is installed but failed to load: {exc}",
+                                     hint="reinstall it: pip install -e '.[model]'") from None
+            nlp.meta["factcheck_model"] = name
+            return nlp
+    raise FactcheckError(
+        "E501",
+        f"no spaCy English model found (tried: {', '.join(tried)})",
+        hint="install one with: pip install -e '.[model]'  (or set [tool.factcheck] model = \"...\" / --model)",
+    )
+
+
+def _register() -> None:
+    from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Span
+
+    @Language.factory("factcheck_entities", default_config={"aliases_path": None})
+    def make_entities(nlp, name, aliases_path):
+        from pathlib import Path
+
+        from factcheck.normalize.aliases import AliasTable, load_aliases
+
+        table = load_aliases([Path(aliases_path)]) if aliases_path else AliasTable.empty()
+        return EntityLinker(nlp, table)
+
+    class EntityLinker:
+        """Canonical entity ids for alias names and model entities."""
+
+        def __init__(self, nlp, table):
+            self.table = table
+            self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+            by_id: dict[str, list] = {}
+            for eid, surface in table.patterns():
+                if len(surface) <= 5 and surface.replace(".", "").isupper():
+                    continue  # acronyms are matched case-sensitively below
+                by_id.setdefault(eid, []).append(nlp.make_doc(surface))
+            for eid, docs in by_id.items():
+                self.matcher.add(eid, docs)
+
+        def __call__(self, doc):
+            spans = []
+            for match_id, start, end in self.matcher(doc):
+                spans.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
+            for tok in doc:
+                eid = self.table.by_acronym.get(tok.text) or self.table.demonyms.get(tok.lower_)
+                if eid:
+                    spans.append(Span(doc, tok.i, tok.i + 1, label=eid))
+            for ent in doc.ents:
+                if ent.label_ in ("GPE", "LOC", "ORG", "NORP"):
+                    eid = self.table.lookup(ent.text, demonyms=True)
+                    if eid is None and ent.label_ in ("GPE", "LOC"):
+                        eid = "gpe:" + ent.text.lower()
+                    if eid:
+                        spans.append(Span(doc, ent.start, ent.end, label=eid))
+            # longest first, no overlaps
+            spans.sort(key=lambda s: (-(s.end - s.start), s.start))
+            taken: set[int] = set()
+            kept = []
+            for s in spans:
+                if not taken.intersection(range(s.start, s.end)):
+                    kept.append(s)
+                    taken.update(range(s.start, s.end))
+            doc.spans["fc_entities"] = sorted(kept, key=lambda s: s.start)
+            return doc
+
+    @Language.component("factcheck_mentions")
+    def mentions_component(doc):
+        from factcheck.extract.mentions import find_mentions
+
+        spans = []
+        for m in find_mentions(doc.text):
+            span = doc.char_span(m.start, m.end, label=m.kind, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans["fc_mentions"] = spans
+        return doc
+
+
+_register()

@@ -1,0 +1,129 @@
+"""Load a corpus: documents from files, with their problems.
+
+``load_document`` turns one file into a :class:`~factcheck.model.Document`;
+``load_corpus`` does it for a directory or a list of files and collects the
+coded problems of every file it had to skip, so nothing is lost silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factcheck import errors as E
+from factcheck.ingest import load as _load
+from factcheck.ingest.meta import infer_published, load_corpus_meta
+from factcheck.ingest.references import find_citations, find_markers, link, parse_reference
+from factcheck.ingest.repair import repair
+from factcheck.ingest.segment import segment
+from factcheck.model import Document
+
+
+@dataclass(slots=True)
+class Corpus:
+    root: Path | None
+    documents: list[Document] = field(default_factory=list)
+    problems: list[E.Problem] = field(default_factory=list)
+
+
+def document_from_text(doc_id: str, raw: str, path: str = "", suffix: str = ".txt", meta: dict | None = None) -> Document:
+    """Build a Document from already-decoded text (also used by tests)."""
+    meta = meta or {}
+    tm = repair(_load.to_textmap(raw, suffix))
+    text = tm.text
+    segs = segment(text)
+    refs = []
+    for s in segs:
+        if s.label == "references":
+            r = parse_reference(text[s.start:s.end], s.start)
+            if r:
+                refs.append(r)
+    footnote_numbers = set()
+    for s in segs:
+        if s.label in ("footnote", "note"):
+            m = re.match(r"\d{1,3}", text[s.start:s.end])
+            if m:
+                footnote_numbers.add(int(m.group()))
+    cits = []
+    markers = []
+    for s in segs:
+        if s.label in ("body", "footnote"):
+            cits.extend(find_citations(text[s.start:s.end], s.start))
+            markers.extend(find_markers(text[s.start:s.end], s.start, footnote_numbers))
+    doc = Document(
+        id=doc_id,
+        path=path or doc_id,
+        textmap=tm,
+        segments=segs,
+        references=refs,
+        citations=link(cits, refs),
+        markers=markers,
+        title=meta.get("title"),
+        meta=meta,
+    )
+    if meta.get("published"):
+        doc.published = str(meta["published"])
+        doc.published_source = "metadata"
+        doc.published_evidence = "corpus.yaml"
+    else:
+        iso, quote = infer_published(text, segs)
+        if iso:
+            doc.published, doc.published_source, doc.published_evidence = iso, "text", quote
+    return doc
+
+
+def load_document(path: Path, display: str, doc_id: str | None = None, meta: dict | None = None,
+                  max_bytes: int = _load.DEFAULT_MAX_BYTES) -> tuple[Document | None, list[E.Problem]]:
+    """Read and prepare one document; (None, problems) when it must be skipped."""
+    raw = _load.read_document(path, display, max_bytes)
+    if raw.text is None:
+        return None, raw.problems
+    doc = document_from_text(doc_id or path.name, raw.text, display, path.suffix.lower(), meta)
+    doc.problems.extend(raw.problems)
+    if not any(s.label in ("body", "footnote") for s in doc.segments):
+        doc.problems.append(E.Problem(E.W108_UNSUPPORTED, display, "no English body text found; nothing to check"))
+    return doc, raw.problems
+
+
+def load_corpus(paths: list[Path], max_bytes: int = _load.DEFAULT_MAX_BYTES) -> Corpus:
+    """Load every document under the given files/directories, in sorted order."""
+    root = paths[0] if len(paths) == 1 and paths[0].is_dir() else None
+    corpus = Corpus(root=root)
+    files: list[tuple[Path, Path | None]] = []
+    for p in paths:
+        if p.is_dir():
+            found, problems = _load.walk(p)
+            corpus.problems.extend(problems)
+            files.extend((f, p) for f in found)
+        elif p.exists():
+            files.append((p, None))
+        else:
+            corpus.problems.append(E.Problem(E.W105_UNREADABLE, str(p), "no such file or directory"))
+    meta_by_root: dict[Path, dict] = {}
+    seen: set[str] = set()
+    for f, base in files:
+        meta = {}
+        if base is not None:
+            if base not in meta_by_root:
+                meta_by_root[base] = load_corpus_meta(base)
+            doc_id = f.relative_to(base).as_posix()
+            meta = meta_by_root[base].get(doc_id) or meta_by_root[base].get(f.name) or {}
+        else:
+            doc_id = f.name
+        if doc_id in seen:
+            continue
+        seen.add(doc_id)
+        doc, problems = load_document(f, _display(f), doc_id, meta, max_bytes)
+        corpus.problems.extend(problems)
+        if doc is not None:
+            corpus.problems.extend(p for p in doc.problems if p not in problems)
+            corpus.documents.append(doc)
+    return corpus
+
+
+def _display(p: Path) -> str:
+    try:
+        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return p.as_posix()

@@ -1,0 +1,170 @@
+"""Read document files safely: size limits, binary sniffing, encodings, HTML.
+
+Nothing here raises on bad input: every problem becomes a coded
+:class:`~factcheck.errors.Problem` and the document is skipped or read in
+part, so the rest of the corpus is still checked.
+"""
+
+from __future__ import annotations
+
+import codecs
+import html
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factcheck import errors as E
+from factcheck.ingest.offsets import Edit, TextMap
+
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+_MAGIC = {
+    b"%PDF": "PDF",
+    b"\x89PNG": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image",
+    b"PK\x03\x04": "ZIP/Office archive",
+    b"\x7fELF": "executable",
+}
+
+
+@dataclass(slots=True)
+class RawText:
+    text: str | None
+    encoding: str = "utf-8"
+    problems: list[E.Problem] = field(default_factory=list)
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """Name the binary format, or None when the bytes look like text."""
+    for magic, name in _MAGIC.items():
+        if data.startswith(magic):
+            return name
+    head = data[:8192]
+    if not head:
+        return None
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    if controls / len(head) > 0.10:
+        return "binary data"
+    return None
+
+
+def decode(data: bytes, path: str) -> RawText:
+    """Decode bytes: BOMs first, then strict UTF-8, then a detected legacy encoding."""
+    problems: list[E.Problem] = []
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return RawText(data.decode(enc, errors="replace"), enc, problems)
+    try:
+        text = data.decode("utf-8")
+        enc = "utf-8"
+    except UnicodeDecodeError as exc:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        enc = best.encoding if best else "utf-8"
+        text = str(best) if best else data.decode("utf-8", errors="replace")
+        problems.append(
+            E.Problem(E.W103_ENCODING, path, f"not valid UTF-8 (byte {exc.start}); read as {enc}, check the text")
+        )
+    if "\x00" in text:
+        problems.append(E.Problem(E.W107_NUL_BYTES, path, f"{text.count(chr(0))} NUL bytes removed"))
+    return RawText(text, enc, problems)
+
+
+def read_document(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawText:
+    """Read one file, never raising: returns text=None when it must be skipped."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return RawText(None, problems=[E.Problem(E.W105_UNREADABLE, display, f"cannot stat: {exc.strerror}")])
+    if size > max_bytes:
+        return RawText(
+            None,
+            problems=[
+                E.Problem(
+                    E.W104_TOO_LARGE,
+                    display,
+                    f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit; skipped "
+                    "(raise it with --max-doc-mb)",
+                )
+            ],
+        )
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        return RawText(None, problems=[E.Problem(E.W105_UNREADABLE, display, f"cannot read: {exc.strerror}")])
+    if not data.strip():
+        return RawText(None, problems=[E.Problem(E.W102_EMPTY, display, "empty document; nothing to check")])
+    kind = sniff_binary(data)
+    if kind:
+        return RawText(None, problems=[E.Problem(E.W101_BINARY, display, f"looks like {kind}, not text; skipped")])
+    return decode(data, display)
+
+
+_BLOCK = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|header|footer|blockquote|pre)\b[^>]*>", re.I)
+_DROP = re.compile(r"<(script|style|head|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_TAG = re.compile(r"<[^>]+>")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def strip_html_edits(text: str) -> list[Edit]:
+    """Edits that drop tags (block tags become newlines) and decode entities."""
+    edits: list[Edit] = []
+    taken: list[tuple[int, int]] = []
+    for m in _DROP.finditer(text):
+        edits.append((m.start(), m.end(), ""))
+        taken.append((m.start(), m.end()))
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    for m in _TAG.finditer(text):
+        if free(m.start(), m.end()):
+            edits.append((m.start(), m.end(), "\n" if _BLOCK.fullmatch(m.group()) else ""))
+    for m in _ENTITY.finditer(text):
+        if free(m.start(), m.end()):
+            edits.append((m.start(), m.end(), html.unescape(m.group())))
+    edits.sort()
+    # drop overlaps (an entity inside a tag was already removed with the tag)
+    out: list[Edit] = []
+    last = -1
+    for e in edits:
+        if e[0] >= last:
+            out.append(e)
+            last = e[1]
+    return out
+
+
+def walk(root: Path, max_depth: int = 32) -> tuple[list[Path], list[E.Problem]]:
+    """Document files under root, sorted; symlinks leaving root are refused."""
+    problems: list[E.Problem] = []
+    found: list[Path] = []
+    root_real = root.resolve()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        depth = len(Path(dirpath).relative_to(root).parts)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        if depth >= max_depth:
+            dirnames[:] = []
+        for name in sorted(filenames):
+            p = Path(dirpath) / name
+            if not name.lower().endswith(SUFFIXES):
+                continue
+            if p.is_symlink():
+                target = p.resolve()
+                if not target.is_relative_to(root_real):
+                    problems.append(E.Problem(E.W106_SYMLINK_OUTSIDE, str(p), "symlink points outside the corpus; not followed"))
+                    continue
+            found.append(p)
+    return sorted(found), problems
+
+
+def to_textmap(raw: str, suffix: str) -> TextMap:
+    tm = TextMap.identity(raw)
+    if suffix in (".html", ".htm"):
+        tm.apply("html", strip_html_edits(raw))
+    return tm

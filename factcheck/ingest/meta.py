@@ -1,0 +1,68 @@
+"""Corpus metadata (corpus.yaml) and publication dates inferred from text.
+
+A document's publication date anchors relative times ("last year") and the
+temporal checks, so the report always says where it came from: the metadata
+file, or a quoted line of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from factcheck.errors import FactcheckError
+from factcheck.ingest.segment import Segment
+
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("published line", re.compile(rf"\b(?:published|publication date|date of publication)\s*:?\s*(\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}|(?:{_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)", re.I)),
+    ("journal header date", re.compile(rf"^[^\n]{{0,80}}?,\s*(\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}})\s*$", re.I | re.M)),
+    ("dated front matter", re.compile(r"^\s*(\d{1,2}\.\d{1,2}\.\d{4})\s*$", re.M)),
+    ("congress date", re.compile(rf"\b((?:{_MONTHS})\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?,\s*\d{{4}})\b", re.I)),
+    ("journal issue header", re.compile(r"\bNo\.?\s*\d+\s*\(\d+\)\.?\s*((?:19|20)\d\d)\b")),
+]
+
+
+def _to_iso(text: str) -> str | None:
+    import dateparser
+
+    text = re.sub(r"(\d{1,2})\s*[-–]\s*\d{1,2},", r"\1,", text)  # "May 17-19, 2024" -> first day
+    if re.fullmatch(r"(19|20)\d\d", text):
+        return text
+    settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"], "DATE_ORDER": "DMY",
+                "RELATIVE_BASE": __import__("datetime").datetime(1900, 1, 1)}
+    d = dateparser.parse(text, languages=["en"], settings=settings)
+    return d.date().isoformat() if d else None
+
+
+def infer_published(text: str, segments: list[Segment]) -> tuple[str | None, str | None]:
+    """(ISO date, evidence quote) from the front of the text, or (None, None).
+
+    Looks only at front matter, headers and the first part of the text, never
+    at body claims, so a document's own events can't date it.
+    """
+    zones = [text[s.start:s.end] for s in segments if s.label in ("front", "page_header", "heading", "skipped")]
+    head = text[:3000]
+    for _name, pat in _PATTERNS:
+        for zone in [head, *zones]:
+            hits = [m for m in pat.finditer(zone)]
+            if hits:
+                isos = [(iso, m.group(0).strip()) for m in hits if (iso := _to_iso(m.group(1)))]
+                if isos:
+                    iso, quote = max(isos)
+                    return iso, quote[:200]
+    return None, None
+
+
+def load_corpus_meta(root: Path) -> dict[str, dict]:
+    """Per-document metadata from ROOT/corpus.yaml (missing file: empty)."""
+    path = root / "corpus.yaml"
+    if not path.is_file():
+        return {}
+    from factcheck.engine.yamlio import load_yaml
+
+    data = load_yaml(path)
+    docs = data.get("documents", {}) if isinstance(data, dict) else None
+    if not isinstance(docs, dict):
+        raise FactcheckError("E220", "corpus.yaml needs a 'documents' mapping of id -> metadata", str(path), 1)
+    return {str(k): dict(v or {}) for k, v in docs.items()}

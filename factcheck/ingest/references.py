@@ -1,0 +1,185 @@
+"""Reference lists and in-text citations.
+
+Reference entries are parsed into authors, year, title, venue, volume and
+pages. In-text author-year citations ("(Nye, 2004)", "Nye (1990)",
+"(Burkhanov and Chen, 2016, p. 2134-2138)") and numbered footnote markers
+("billion.8") are found in body text and linked to entries, for the
+citation checks and so that their numbers are never read as claims.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_YEAR = r"(1[6-9]\d\d|20\d\d)([a-z])?"
+_ENTRY = re.compile(rf"^[-•*]?\s*(?P<authors>.+?)[\s,.]*\(\s*{_YEAR}\s*\)\.?\s*(?P<rest>.*)$")
+_PAGES = re.compile(r"(?<![\d./])(\d{1,5})\s*[–—-]\s*(\d{1,5})(?![\d/])")
+_VOLUME = re.compile(r"\*?(\d{1,4})\*?\s*(?:\((\d{1,3})\))?\s*[,:]\s*\d")
+_DOI = re.compile(r"\bdoi:?\s*(?:https?://doi\.org/)?(10\.\S+)", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    start: int
+    end: int
+    text: str
+    authors: tuple[str, ...]
+    year: int | None
+    title: str
+    venue: str
+    volume: str | None
+    pages: tuple[int, int] | None
+    doi: str | None
+
+    @property
+    def first_author(self) -> str:
+        return self.authors[0] if self.authors else ""
+
+    def to_dict(self) -> dict:
+        return {
+            "authors": list(self.authors),
+            "year": self.year,
+            "title": self.title,
+            "venue": self.venue,
+            "volume": self.volume,
+            "pages": list(self.pages) if self.pages else None,
+            "doi": self.doi,
+        }
+
+
+def _split_authors(text: str) -> tuple[str, ...]:
+    text = text.replace("&", ",").replace(" and ", ", ")
+    parts = [p.strip(" .,*") for p in text.split(",")]
+    names = [p for p in parts if p and not re.fullmatch(r"(?:[A-Z]\.\s*)+|[A-Z]\.?(?:\s?[A-Z]\.?)*", p)]
+    return tuple(n.split()[-1] if len(n.split()) > 1 and n.split()[-1][0].isupper() and len(n.split()[-1]) > 2 and not n.isupper() and n.split()[0].endswith(".") else n for n in names)
+
+
+def parse_reference(text: str, start: int = 0) -> Reference | None:
+    """Parse one reference entry; None when it does not look like one."""
+    m = _ENTRY.match(text.strip())
+    if not m:
+        return None
+    authors = _split_authors(m.group("authors"))
+    rest = m.group("rest").replace("*", "")
+    doi_m = _DOI.search(rest)
+    doi = doi_m.group(1).rstrip(".") if doi_m else None
+    body = _DOI.sub("", rest)
+    body = re.sub(r"https?://\S+", "", body)
+    title, _, venue = body.partition(". ")
+    pages = None
+    vol = None
+    pm = list(_PAGES.finditer(venue))
+    if pm:
+        p = pm[-1]
+        pages = (int(p.group(1)), int(p.group(2)))
+    vm = re.search(r"(\d{1,4})\s*(?:\(\d{1,3}\))?\s*[,:]\s*(?=\d)", venue)
+    if vm:
+        vol = vm.group(1)
+        venue_name = venue[: vm.start()].strip(" ,.")
+    else:
+        venue_name = re.split(r"\s\d", venue, maxsplit=1)[0].strip(" ,.")
+    return Reference(
+        start=start,
+        end=start + len(text),
+        text=text.strip(),
+        authors=authors,
+        year=int(m.group(2)),
+        title=title.strip(" ."),
+        venue=venue_name,
+        volume=vol,
+        pages=pages,
+        doi=doi,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """An in-text author-year citation (with an optional page locator)."""
+
+    start: int
+    end: int
+    author: str
+    year: int
+    pages: tuple[int, int] | None
+    page_text: str | None
+    reference: int | None = None  # index into the document's references
+
+    def to_dict(self) -> dict:
+        return {"author": self.author, "year": self.year, "pages": list(self.pages) if self.pages else None}
+
+
+_NAME = r"[A-Z][\w'’\-]+(?:\s(?:van|von|de|der)\s[A-Z][\w'’\-]+)?"
+_AUTHORS = rf"{_NAME}(?:(?:,\s{_NAME})*\s(?:and|&)\s{_NAME}|\set\sal\.?)?"
+_LOCATOR = r"(?:,?\s*pp?\.\s*(\d{1,5})(?:\s*[–—-]\s*(\d{1,5}))?)?"
+# "(Nye, 2004)", "(Paradise, 2009, p. 647-669; Yang, 2010, p. 235-234)" -> each item
+_PAREN_ITEM = re.compile(rf"(?P<a>{_AUTHORS})[,.]?\s+(?P<y>(?:1[6-9]|20)\d\d)[a-z]?{_LOCATOR}")
+# "Nye (1990)", "Burkhanov and Chen (2016, p. 3)"
+_NARRATIVE = re.compile(rf"(?P<a>{_AUTHORS})\s\((?P<y>(?:1[6-9]|20)\d\d)[a-z]?{_LOCATOR}\)")
+
+
+def find_citations(text: str, base: int = 0) -> list[Citation]:
+    """Author-year citations in a body paragraph (positions offset by base)."""
+    found: dict[int, Citation] = {}
+    for paren in re.finditer(r"\(([^()]{4,400})\)", text):
+        inner_start = paren.start(1)
+        for m in _PAREN_ITEM.finditer(paren.group(1)):
+            _add(found, m, base + inner_start)
+    for m in _NARRATIVE.finditer(text):
+        _add(found, m, base)
+    return [found[k] for k in sorted(found)]
+
+
+def _add(found: dict[int, Citation], m: re.Match, base: int) -> None:
+    pages = None
+    page_text = None
+    if m.group(3):
+        lo = int(m.group(3))
+        hi = int(m.group(4)) if m.group(4) else lo
+        pages = (lo, hi)
+        page_text = m.group(0)[m.start(3) - m.start(0):]
+    author = m.group("a").split()[0].rstrip(",")
+    found.setdefault(
+        base + m.start(),
+        Citation(base + m.start(), base + m.end(), author, int(m.group("y")), pages, page_text),
+    )
+
+
+def link(citations: list[Citation], references: list[Reference]) -> list[Citation]:
+    """Attach each citation to the reference with the same first author and year."""
+    index: dict[tuple[str, int], int] = {}
+    for i, ref in enumerate(references):
+        if ref.year is None:
+            continue
+        for author in ref.authors[:1]:
+            key = (_norm(author), ref.year)
+            index.setdefault(key, i)
+    out = []
+    for c in citations:
+        i = index.get((_norm(c.author), c.year))
+        out.append(Citation(c.start, c.end, c.author, c.year, c.pages, c.page_text, i))
+    return out
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.lower().split(",")[0])
+
+
+@dataclass(slots=True)
+class FootnoteMarkers:
+    """Numbered footnote markers glued to text ("billion.8", "universities.11")."""
+
+    spans: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, number)
+
+
+_MARKER = re.compile(r"(?<=[a-z\.,;:”\"’)\]])(\d{1,3})(?=\s|$)")
+
+
+def find_markers(text: str, base: int, known: set[int]) -> list[tuple[int, int, int]]:
+    """Glued digits that match a footnote number present in the document."""
+    out = []
+    for m in _MARKER.finditer(text):
+        n = int(m.group(1))
+        if n in known:
+            out.append((base + m.start(1), base + m.end(1), n))
+    return out

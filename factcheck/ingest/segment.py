@@ -1,0 +1,133 @@
+"""Segment repaired text into labelled spans.
+
+Labels: ``body``, ``footnote`` (substantive), ``note`` (bibliographic
+footnote: a source and a URL), ``references`` (the reference list),
+``front`` (front matter, affiliations, keywords, metadata lines),
+``heading``, ``page_header`` (page numbers, running heads, web chrome) and
+``skipped`` (not English, or garbled OCR), each with its span. Only ``body``
+and ``footnote`` segments are read for claims.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from wordfreq import zipf_frequency
+
+CLAIM_LABELS = frozenset({"body", "footnote"})
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    start: int
+    end: int
+    label: str
+    reason: str = ""
+
+
+_REF_HEADING = re.compile(
+    r"^(?:\d+\.?\s*)?(?:references|reference list|bibliography|literature|works cited|sources|список литературы)\s*:?$",
+    re.I,
+)
+_AFTER_REFS = re.compile(r"^(?:appendix|acknowledg|about the author)", re.I)
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?\d{1,4}\s*$", re.I)
+_FRONT = re.compile(
+    r"^(?:[•·*]\s*)?(?:\d{1,2}\s?)?(?:department|faculty|university|institute of|school of)\b"
+    r"|^(?:keywords|key words|anahtar|received|accepted|published|citation|copyright|doi|isbn|issn|orcid|e-?mail|correspondence|edited by|reviewed by)\b"
+    r"|\bdoi\.org/|^volume \d+",
+    re.I,
+)
+_FOOTNOTE = re.compile(r"^(\d{1,3}) ?(?=\S)")
+_BIBLIO = re.compile(r"https?://|www\.|\bSee:|\bop\. ?cit\b|\bIbid\b|available at|\baccessed\b|\bretrieved\b", re.I)
+_WEB_CHROME = re.compile(r"^(?:crossref full text|google scholar|pubmed abstract|find out more|learn more)\b", re.I)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_MIXED = re.compile(r"\w*(?:[a-zа-я][A-ZА-Я]|\d[^\W\d_]|[^\W\d_]\d)\w*")
+_TURKISH = re.compile(r"[ğĞşŞıİ]")
+
+
+def language_problem(text: str) -> str:
+    """Why a paragraph is not English prose we can read, or "" if it is."""
+    words = _WORD.findall(text)
+    if len(words) < 6:
+        return ""
+    known = sum(1 for w in words if zipf_frequency(w.lower(), "en") >= 2.0)
+    ratio = known / len(words)
+    if ratio >= 0.6:
+        return ""
+    if _TURKISH.search(text):
+        return f"not English (Turkish characters; {ratio:.0%} English words)"
+    mixed = len(_MIXED.findall(text)) / len(words)
+    if mixed > 0.15 or re.search(r"[А-Яа-я]", text):
+        return f"garbled OCR ({ratio:.0%} English words, {mixed:.0%} mixed-case tokens)"
+    return f"not English ({ratio:.0%} English words)"
+
+
+def _is_heading(line: str) -> bool:
+    words = line.split()
+    if not words or len(line) > 80 or line.endswith((".", ",", ";")):
+        return False
+    letters = [c for c in line if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+        return True
+    return len(words) <= 8 and all(w[:1].isupper() or not w[:1].isalpha() or len(w) <= 3 for w in words)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines of the repaired text as (start, end) spans."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            spans.append((pos, end))
+        pos = end + 1
+    return spans
+
+
+def segment(text: str) -> list[Segment]:
+    """Label every paragraph of the repaired text."""
+    spans = paragraphs(text)
+    counts = Counter(text[s:e].strip() for s, e in spans)
+    out: list[Segment] = []
+    in_refs = False
+    seen_body = False
+    for start, end in spans:
+        para = text[start:end].strip()
+        label, reason = "body", ""
+        if _REF_HEADING.match(para):
+            in_refs = True
+            label, reason = "heading", "reference list heading"
+        elif in_refs and _AFTER_REFS.match(para):
+            in_refs = False
+            label = "heading"
+        elif _PAGE_NUMBER.match(para) or _WEB_CHROME.match(para):
+            label, reason = "page_header", "page number or page furniture"
+        elif in_refs:
+            label = "references"
+        elif counts[para] >= 3 and len(para) < 100:
+            label, reason = "page_header", f"repeated {counts[para]} times"
+        elif (problem := language_problem(para)):
+            label, reason = "skipped", problem
+        elif _FRONT.search(para) and len(para) < 400:
+            label, reason = "front", "front matter"
+        elif _FOOTNOTE.match(para) and _BIBLIO.search(para) and len(para) < 600:
+            label, reason = "note", "bibliographic footnote"
+        elif _FOOTNOTE.match(para) and seen_body and len(para) < 600 and re.match(r"^\d{1,3} ?[A-Z]", para) and _looks_like_footnote(para):
+            label = "footnote"
+        elif _is_heading(para):
+            label = "heading"
+        if label == "body" and not seen_body and len(para) < 200 and not para.endswith("."):
+            label, reason = "front", "short line before the first paragraph"
+        if label == "body":
+            seen_body = True
+        out.append(Segment(start, end, label, reason))
+    return out
+
+
+def _looks_like_footnote(para: str) -> bool:
+    # "8 See: ..." handled as bibliographic; a substantive footnote is a
+    # sentence that starts right after a small number, with no verb-less
+    # heading shape ("1 Introduction").
+    return len(para.split()) > 6 and para.rstrip().endswith((".", ")"))

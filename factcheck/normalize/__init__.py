@@ -1,0 +1,1 @@
+"""Normalization: numbers, units (one pint registry), dates, entity aliases."""

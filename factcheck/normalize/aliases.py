@@ -1,0 +1,180 @@
+"""Entity and property aliases from rules/aliases.yaml, plus learned acronyms.
+
+``AliasTable.lookup("Nur-Sultan") == "astana"``; ``broadest("astana") ==
+"kazakhstan"`` (following ``part_of``); ``property_of("trading volumes")
+== "trade"``. Acronyms a document defines ("Confucius Institutes (CIs)")
+are learned per document with :func:`learn_acronyms`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from factcheck.errors import FactcheckError
+
+
+class EntitySpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    type: Literal["place", "organization", "kind", "person", "event", "other"] = "other"
+    variants: list[str]
+    demonyms: list[str] = []
+    part_of: str | None = None
+
+
+class AliasFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    entities: dict[str, EntitySpec] = {}
+    properties: dict[str, list[str]] = {}
+
+
+def _norm(text: str) -> str:
+    text = text.replace("’", "'").replace("-", " ").replace("\u00ad", "")
+    return re.sub(r"\s+", " ", text.strip()).lower()
+
+
+@dataclass(slots=True)
+class AliasTable:
+    entities: dict[str, EntitySpec] = field(default_factory=dict)
+    by_name: dict[str, str] = field(default_factory=dict)  # normalized variant -> id
+    by_acronym: dict[str, str] = field(default_factory=dict)  # case-sensitive short forms
+    demonyms: dict[str, str] = field(default_factory=dict)
+    properties: dict[str, str] = field(default_factory=dict)
+    source: str = ""
+
+    @classmethod
+    def empty(cls) -> "AliasTable":
+        return cls()
+
+    @classmethod
+    def from_data(cls, data: dict, source: str = "") -> "AliasTable":
+        spec = AliasFile.model_validate(data or {})
+        table = cls(source=source)
+        for eid, ent in sorted(spec.entities.items()):
+            table.add_entity(eid, ent)
+        for pid, names in sorted(spec.properties.items()):
+            for n in names:
+                table.properties.setdefault(_norm(n), pid)
+        for eid, ent in spec.entities.items():
+            if ent.part_of and ent.part_of not in spec.entities:
+                raise FactcheckError("E212", f"entity '{eid}' is part_of unknown entity '{ent.part_of}'", source,
+                                     hint="add that entity or fix the id")
+        return table
+
+    def add_entity(self, eid: str, ent: EntitySpec) -> None:
+        self.entities[eid] = ent
+        for v in ent.variants:
+            if len(v) <= 5 and v.replace(".", "").isupper():
+                self.by_acronym.setdefault(v, eid)
+            else:
+                self.by_name.setdefault(_norm(v), eid)
+        for d in ent.demonyms:
+            self.demonyms.setdefault(_norm(d), eid)
+
+    def merge(self, other: "AliasTable") -> None:
+        for eid, ent in other.entities.items():
+            if eid not in self.entities:
+                self.add_entity(eid, ent)
+        for k, v in other.properties.items():
+            self.properties.setdefault(k, v)
+
+    def lookup(self, text: str, demonyms: bool = False) -> str | None:
+        """Canonical id of a name (or of a demonym when asked), else None."""
+        if text in self.by_acronym:
+            return self.by_acronym[text]
+        n = _norm(text)
+        if n in self.by_name:
+            return self.by_name[n]
+        if n.startswith("the ") and n[4:] in self.by_name:
+            return self.by_name[n[4:]]
+        if demonyms and n in self.demonyms:
+            return self.demonyms[n]
+        return None
+
+    def type_of(self, eid: str | None) -> str | None:
+        ent = self.entities.get(eid or "")
+        return ent.type if ent else None
+
+    def broadest(self, eid: str) -> str:
+        seen = set()
+        while eid in self.entities and self.entities[eid].part_of and eid not in seen:
+            seen.add(eid)
+            eid = self.entities[eid].part_of
+        return eid
+
+    def property_of(self, phrase: str) -> str | None:
+        n = _norm(phrase)
+        if n in self.properties:
+            return self.properties[n]
+        words = n.split()
+        # the longest known tail ("the trade turnover indicator" -> "trade turnover indicator")
+        for i in range(len(words)):
+            tail = " ".join(words[i:])
+            if tail in self.properties:
+                return self.properties[tail]
+        return None
+
+    def patterns(self) -> list[tuple[str, str]]:
+        """(id, surface) pairs for a spaCy PhraseMatcher."""
+        out = []
+        for eid, ent in sorted(self.entities.items()):
+            for v in ent.variants:
+                out.append((eid, v))
+        return out
+
+
+def load_aliases(paths: list[Path]) -> AliasTable:
+    """Load and merge alias files; errors carry file:line."""
+    from factcheck.engine.yamlio import load_yaml, position
+
+    table = AliasTable()
+    for path in paths:
+        if not path.is_file():
+            continue
+        data = load_yaml(path, code="E210")
+        try:
+            part = AliasTable.from_data(data, str(path))
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            node = data
+            for key in err["loc"][:-1]:
+                try:
+                    node = node[key]
+                except (KeyError, IndexError, TypeError):
+                    break
+            line, col = position(node, err["loc"][-1] if err["loc"] else None)
+            loc = ".".join(str(x) for x in err["loc"])
+            raise FactcheckError("E211", f"{loc}: {err['msg']}", str(path), line, col,
+                                 hint="see the comment at the top of aliases.yaml for the format") from None
+        table.merge(part)
+    return table
+
+
+_ACRONYM_DEF = re.compile(r"\b((?:[A-Z][\w'’-]*\s+){1,6}?[A-Z][\w'’-]*)\s+\(([A-Z][A-Za-z]{1,6})\)")
+
+
+def learn_acronyms(text: str, table: AliasTable) -> dict[str, str]:
+    """Acronyms a document defines, mapped to entity ids (known or new).
+
+    "Confucius Institutes (CIs)" -> {"CIs": id, "CI": id}. A long form that
+    is not in the alias table becomes a document-local entity named after it.
+    """
+    out: dict[str, str] = {}
+    for m in _ACRONYM_DEF.finditer(text):
+        long_form, short = m.group(1), m.group(2)
+        words = long_form.split()
+        initials = "".join(w[0] for w in words if w[0].isupper())
+        core = short[:-1] if short.endswith("s") and len(short) > 2 else short
+        # the acronym must be the initials of the last words of the long form
+        if not initials.endswith(core.upper()):
+            continue
+        long_form = " ".join(words[-len(core):])
+        eid = table.lookup(long_form) or "local:" + _norm(long_form).replace(" ", "_")
+        out[short] = eid
+        out[core] = eid
+        out[core + "s"] = eid
+    return out

@@ -1,0 +1,173 @@
+"""Dates and periods as stated: ISO value, span, granularity.
+
+Only the found span is parsed (dateparser for month names and day order),
+and nothing is ever filled in from today's date: a mention without a year
+gets no date. Relative times ("three years later") are resolved against an
+explicit anchor and keep it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+
+from factcheck.model import Time
+from factcheck.normalize.numbers import parse_number
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                "seventies": 70, "eighties": 80, "nineties": 90}
+ROMAN = {"XVIII": 18, "XIX": 19, "XX": 20, "XXI": 21, "XXII": 22, "EIGHTEENTH": 18, "NINETEENTH": 19,
+         "TWENTIETH": 20, "TWENTY-FIRST": 21, "TWENTY-SECOND": 22}
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def year_time(year: int, approx: bool = False) -> Time:
+    return Time(f"{year:04d}", f"{year:04d}-01-01", f"{year:04d}-12-31", "year", approx)
+
+
+def month_time(year: int, month: int, approx: bool = False) -> Time:
+    return Time(f"{year:04d}-{month:02d}", f"{year:04d}-{month:02d}-01",
+                f"{year:04d}-{month:02d}-{_last_day(year, month):02d}", "month", approx)
+
+
+def day_time(d: dt.date) -> Time:
+    iso = d.isoformat()
+    return Time(iso, iso, iso, "day")
+
+
+def span_time(a: Time, b: Time) -> Time:
+    """A period from a's start to b's end, at the finer granularity."""
+    order = ["day", "month", "season", "quarter", "half", "year", "decade", "century"]
+    gran = min(a.granularity, b.granularity, key=order.index)
+    return Time(a.date, a.start, b.end, gran, a.approx or b.approx)
+
+
+@functools.cache
+def _dateparser():
+    import dateparser
+
+    return dateparser
+
+
+def parse_day(text: str) -> dt.date | None:
+    """A full day date ("3 June, 2003", "May 1, 2010", "29.05.2024") via dateparser."""
+    if not re.search(r"\b\d{4}\b", text):
+        return None
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY",
+                "RELATIVE_BASE": dt.datetime(1900, 1, 1), "PREFER_DATES_FROM": "past"}
+    d = _dateparser().parse(text.replace(",", " "), languages=["en"], settings=settings)
+    return d.date() if d else None
+
+
+_MOD = r"(?:(?P<mod>early|mid|late|the\s+early|the\s+mid|the\s+late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|end\s+of|beginning\s+of)[\s-]+)?"
+
+
+def parse_absolute(text: str) -> Time | None:
+    """Parse one absolute date expression; None when it is not one we know."""
+    t = re.sub(r"\s+", " ", text.strip())
+    low = t.lower()
+    m = re.fullmatch(rf"{_MOD}(?:the )?(\d{{2}})(\d0)(?:'?s)", low)
+    if m:
+        start = int(m.group(2) + m.group(3))
+        approx = bool(m.group("mod"))
+        return Time(f"{start:04d}", f"{start:04d}-01-01", f"{start + 9:04d}-12-31", "decade", approx)
+    m = re.fullmatch(rf"{_MOD}(?:the )?({'|'.join(DECADE_WORDS)})", low)
+    if m:
+        # "the mid-nineties": the century is implied; take the 1900s (the usual reading in prose)
+        start = 1900 + DECADE_WORDS[m.group(2)]
+        return Time(f"{start:04d}", f"{start:04d}-01-01", f"{start + 9:04d}-12-31", "decade", True)
+    m = re.fullmatch(rf"(?:the )?(?:(\d{{1,2}})(?:st|nd|rd|th)|({'|'.join(ROMAN)})(?:[’']st)?) century", t, re.I)
+    if m:
+        c = int(m.group(1)) if m.group(1) else ROMAN[m.group(2).upper()]
+        start = (c - 1) * 100 + 1
+        return Time(f"{start:04d}", f"{start:04d}-01-01", f"{start + 99:04d}-12-31", "century")
+    m = re.fullmatch(r"(?:the )?(first|second|1st|2nd) half of (\d{4})", low)
+    if m:
+        y = int(m.group(2))
+        first = m.group(1) in ("first", "1st")
+        a, b = (1, 6) if first else (7, 12)
+        return Time(f"{y:04d}-{a:02d}", f"{y:04d}-{a:02d}-01", f"{y:04d}-{b:02d}-{_last_day(y, b):02d}", "half")
+    m = re.fullmatch(r"(?:the )?(first|second|third|fourth|q1|q2|q3|q4) quarter of (\d{4})|(q[1-4]) (\d{4})", low)
+    if m:
+        q = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(m.group(1) or "", 0) or int((m.group(1) or m.group(3))[1])
+        y = int(m.group(2) or m.group(4))
+        a, b = 3 * q - 2, 3 * q
+        return Time(f"{y:04d}-{a:02d}", f"{y:04d}-{a:02d}-01", f"{y:04d}-{b:02d}-{_last_day(y, b):02d}", "quarter")
+    m = re.fullmatch(r"(?:the )?(first|last) (\w+) months of (\d{4})", low)
+    if m:
+        n = parse_number(m.group(2))
+        if n and 1 <= n <= 12:
+            y, n = int(m.group(3)), int(n)
+            a, b = (1, n) if m.group(1) == "first" else (13 - n, 12)
+            return Time(f"{y:04d}-{a:02d}", f"{y:04d}-{a:02d}-01", f"{y:04d}-{b:02d}-{_last_day(y, b):02d}", "month")
+    m = re.fullmatch(r"(spring|summer|autumn|fall|winter)(?: of)? (\d{4})", low)
+    if m:
+        y = int(m.group(2))
+        a, b = SEASONS[m.group(1)]
+        ey = y + 1 if b < a else y
+        return Time(f"{y:04d}-{a:02d}", f"{y:04d}-{a:02d}-01", f"{ey:04d}-{b:02d}-{_last_day(ey, b):02d}", "season")
+    m = re.fullmatch(rf"{_MOD}({MONTH_RE}),? (\d{{4}})", t, re.I)
+    if m:
+        month = MONTHS[m.group(2).lower().rstrip(".")]
+        return month_time(int(m.group(3)), month, bool(m.group("mod")))
+    m = re.fullmatch(rf"{_MOD}(\d{{4}})", low)
+    if m:
+        return year_time(int(m.group(2)), bool(m.group("mod")))
+    if re.search(r"\d{1,2}", t) and re.search(MONTH_RE + r"|\d{1,2}[./]\d{1,2}[./]\d{4}", t, re.I):
+        d = parse_day(t)
+        if d:
+            return day_time(d)
+    return None
+
+
+_REL_UNITS = {"year": 1.0, "years": 1.0, "decade": 10.0, "decades": 10.0, "century": 100.0,
+              "centuries": 100.0, "month": 1 / 12, "months": 1 / 12}
+
+
+def parse_relative(text: str) -> float | None:
+    """Signed offset in years of a relative time expression, or None.
+
+    "three years later" -> +3, "a century ago" -> -100, "last year" -> -1,
+    "over the past decade" -> -10 (a period ending at the anchor).
+    """
+    low = re.sub(r"\s+", " ", text.strip().lower())
+    if low in ("last year", "the previous year", "the year before", "a year ago", "a year earlier"):
+        return -1.0
+    if low in ("next year", "the following year", "a year later", "the next year"):
+        return 1.0
+    m = re.fullmatch(r"(?:about |some |nearly |almost |over |more than |approximately )?(.+?) (years?|decades?|centur(?:y|ies)|months?) (ago|later|earlier|before|after|on)", low)
+    if m:
+        n = 1.0 if m.group(1) in ("a", "an", "one") else parse_number(m.group(1))
+        if n is None:
+            return None
+        sign = 1 if m.group(3) in ("later", "after", "on") else -1
+        return sign * n * _REL_UNITS[m.group(2)]
+    m = re.fullmatch(r"(?:over |during |in |for |within )?the (?:past|last|previous|preceding|next|coming|following) (?:(.+?) )?(years?|decades?|centur(?:y|ies)|months?)", low)
+    if m:
+        n = 1.0 if not m.group(1) else (parse_number(m.group(1)) or (2.0 if m.group(1) == "few" else None))
+        if n is None:
+            return None
+        sign = 1 if any(w in low for w in ("next", "coming", "following")) else -1
+        return sign * n * _REL_UNITS[m.group(2)]
+    return None
+
+
+def resolve_relative(offset: float, anchor_year: int, anchor_desc: str) -> Time:
+    """Resolve an offset against an anchor year, keeping the anchor."""
+    year = int(round(anchor_year + offset))
+    t = year_time(year, approx=not float(offset).is_integer())
+    return Time(t.date, t.start, t.end, "year", t.approx, True, offset, anchor_desc)
+
+
+def unresolved_relative(offset: float) -> Time:
+    return Time("", "", "", "year", False, True, offset, None)

@@ -1,0 +1,103 @@
+"""Numbers as people write them: digits, number words, scale words, fractions.
+
+``parse_number("13.2 thousand") == 13200``; ``parse_number("ten and a half")
+== 10.5``; ``parse_number("fifty one") == 51``. Cardinal words go through
+text2num; fractions and scale words are handled here because text2num
+leaves them alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from text_to_num import text2num
+
+UNITS_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+).split()
+TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+          "mln": 1e6, "bln": 1e9, "bn": 1e9, "m": 1e6, "k": 1e3}
+FRACTIONS = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "quarter": 0.25, "a third": 1 / 3,
+             "third": 1 / 3, "two thirds": 2 / 3, "two-thirds": 2 / 3, "three quarters": 0.75,
+             "three-quarters": 0.75, "a dozen": 12, "dozen": 12, "a couple": 2}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "twentieth": 20, "thirtieth": 30, "fiftieth": 50,
+    "hundredth": 100,
+}
+
+_CARD = "|".join(UNITS_WORDS[1:] + TENS_WORDS)
+# "ten", "twenty-five", "fifty one", "two hundred", "ten and a half"
+WORD_NUMBER = (
+    rf"(?:(?:{_CARD})(?:[- ](?:{'|'.join(UNITS_WORDS[1:10])}))?"
+    rf"(?:\s(?:hundred|thousand|million|billion))?(?:\sand\sa\s(?:half|quarter))?|a\sdozen|a\shundred|a\sthousand|a\smillion|a\sbillion|a\squarter|a\sthird|half|a\shalf)"
+)
+DIGIT_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+SCALE = r"(?:hundred|thousand|million|billion|trillion|mln|bln|bn)"
+NUMBER = rf"(?:{DIGIT_NUMBER}(?:\s?{SCALE})?|{WORD_NUMBER})"
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a number expression, or None when it is not one."""
+    t = text.strip().lower().replace("\u2009", "").replace("\u00a0", " ")
+    if not t:
+        return None
+    t = re.sub(r"\s+", " ", t)
+    if t in FRACTIONS:
+        return float(FRACTIONS[t])
+    m = re.fullmatch(rf"({DIGIT_NUMBER})\s?({SCALE}|k|m)?", t)
+    if m:
+        base = float(m.group(1).replace(",", ""))
+        return base * SCALES[m.group(2)] if m.group(2) else base
+    extra = 0.0
+    m = re.fullmatch(r"(.+?)\s+and\s+(a half|a quarter|half)", t)
+    if m:
+        t, extra = m.group(1), FRACTIONS[m.group(2)]
+    scale = 1.0
+    m = re.fullmatch(r"(.+?)\s(million|billion|trillion)", t)
+    if m and m.group(1) not in ("a",):
+        t, scale = m.group(1), SCALES[m.group(2)]
+    if t in ("a", "an"):
+        return scale + extra if scale > 1 else None
+    m = re.fullmatch(rf"({DIGIT_NUMBER})", t)
+    if m:
+        return float(m.group(1).replace(",", "")) * scale + extra
+    if t.startswith("a ") and t[2:] in ("hundred", "thousand", "million", "billion"):
+        return SCALES[t[2:]] + extra
+    try:
+        value = text2num(t.replace("-", " "), "en")
+    except (ValueError, TypeError, IndexError, KeyError, AttributeError):
+        return None
+    return float(value) * scale + extra
+
+
+def parse_ordinal(text: str) -> int | None:
+    """'first' -> 1, '21st' -> 21, 'third-largest' -> 3, 'number one' -> 1."""
+    t = text.strip().lower()
+    m = re.match(r"(\d+)(?:st|nd|rd|th)\b", t)
+    if m:
+        return int(m.group(1))
+    if t.startswith("number "):
+        n = parse_number(t[7:])
+        return int(n) if n is not None else None
+    if t.startswith("top "):
+        n = parse_number(t[4:])
+        return int(n) if n is not None else None
+    word = re.split(r"[- ]", t)[0]
+    return ORDINALS.get(word)
+
+
+def format_number(x: float) -> str:
+    """Compact, stable rendering of a magnitude for messages ("13,200", "2.1 million")."""
+    if x is None:
+        return "?"
+    ax = abs(x)
+    for name, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+        if ax >= scale:
+            return f"{x / scale:,.4g} {name}"
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.4g}"
