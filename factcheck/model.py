@@ -136,3 +136,35 @@ class Claim:
     @property
     def quals(self) -> dict[str, Any]:
         return dict(self.qualifiers)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One place a finding rests on: a claim, or a citation/reference span."""
+
+    doc: str
+    start: int
+    end: int
+    quote: str
+    sentence: str
+    value: str = ""
+    claim: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a check reports. Rendered messages, no positions beyond evidence."""
+
+    rule: str
+    name: str
+    kind: str  # conflict | series | event | arithmetic | temporal | citation
+    severity: Severity
+    message: str
+    evidence: tuple[Evidence, ...]
+    claims: tuple[str, ...] = ()
+    arithmetic: str | None = None
+    resolution: str | None = None
+    support: dict | None = None
+    cluster: str | None = None
+    fingerprint: str = ""
+    id: str = ""

@@ -53,7 +53,7 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
     """Cheap rule-based sentence spans (abbreviation- and initial-aware)."""
     spans = []
     start = 0
-    for m in re.finditer(r"[.!?…](?:[\"”’»)\]]*)(?=\s+[\"“«(\[]?[A-Z0-9])", text):
+    for m in re.finditer(r"[.!?…](?:[\"”’»)\]]*)(?:\d{1,3}(?=\s+[A-Z]))?(?=\s+[\"“«(\[]?[A-Z0-9])", text):
         end = m.end()
         if _ABBREV.search(text[max(start, end - 8):end]):
             continue
@@ -97,7 +97,15 @@ def extract_document(doc: Document, nlp, aliases: AliasTable, batch_size: int = 
             sent = next((s for s in sents if s[0] <= m.start < s[1]), (seg.start, seg.end))
             pending.append(_Pending(m, sent, (seg.start, seg.end)))
     unique_sents = sorted({p.sent for p in pending})
-    parsed = dict(zip(unique_sents, nlp.pipe((text[s:e] for s, e in unique_sents), batch_size=batch_size)))
+    # footnote markers glued to words ("billion.8") confuse the tokenizer: blank them
+    # (same length, so offsets hold) in the text the parser sees
+    parse_text = text
+    if doc.markers:
+        chars = list(text)
+        for ms, me, _n in doc.markers:
+            chars[ms:me] = " " * (me - ms)
+        parse_text = "".join(chars)
+    parsed = dict(zip(unique_sents, nlp.pipe((parse_text[s:e] for s, e in unique_sents), batch_size=batch_size)))
     claims: list[Claim] = []
     by_para: dict[tuple[int, int], list[_Pending]] = {}
     for p in pending:
@@ -108,7 +116,29 @@ def extract_document(doc: Document, nlp, aliases: AliasTable, batch_size: int = 
         if claim is not None:
             claims.append(claim)
     claims.sort(key=lambda c: (c.start, c.end))
-    return claims
+    return _resolve_pronouns(claims)
+
+
+def _resolve_pronouns(claims: list[Claim]) -> list[Claim]:
+    """"... $25.68 billion, in 2017 they had gone up to $28.6 billion": inherit the property."""
+    out = []
+    last: dict[tuple[int, str], Claim] = {}
+    for c in claims:
+        q = c.quals
+        if c.kind == "quantity" and c.value is not None:
+            key = (c.sent_start, c.value.unit)
+            if q.get("pronoun") and c.property is None:
+                prev = last.get(key)
+                if prev is not None and prev.property:
+                    quals = {k: v for k, v in q.items() if k != "pronoun"}
+                    for k in ("known_property", "origin", "scope"):
+                        if k in prev.quals:
+                            quals[k] = prev.quals[k]
+                    c = replace(c, property=prev.property, subject=prev.subject, qualifiers=tuple(sorted(quals.items())))
+            if c.property:
+                last[key] = c
+        out.append(c)
+    return out
 
 
 def _note_years(doc: Document) -> dict[int, int]:
@@ -137,18 +167,20 @@ def _token_for(sdoc, start: int, end: int):
     return span, span.root
 
 
+_SCOPE_IGNORE = {"more", "other", "many", "several", "new", "total", "such", "same", "current", "annual", "local", "main"}
 _QUANT_NOUNS = {"number", "amount", "total", "volume", "share", "percentage", "proportion", "level", "figure", "count", "size", "value"}
 
 
 def _noun_phrase(tok) -> str:
-    parts = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN", "ADJ")]
-    return " ".join([*(c.text for c in parts), tok.text])
+    """The noun with its compound/adjective modifiers ("trade turnover indicator")."""
+    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in ("compound", "amod", "nmod") and t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    return " ".join([*(t.text for t in words), tok.text])
 
 
 def _counted_noun(root):
     """The noun a quantity counts ("over 3,000 Chinese students" -> students)."""
     tok = root
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("nummod",) and tok.lower_ not in ("percent", "thousand", "million", "billion", "times"):
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("nummod",) and tok.lower_ not in ("percent", "%", "thousand", "million", "billion", "times"):
         if tok.lower_ in _QUANT_NOUNS:
             return _of_object(tok) or tok
         return tok
@@ -194,8 +226,10 @@ def _entity_at(sdoc, tok) -> str | None:
     return None
 
 
-def _entities(sdoc, acronyms: dict[str, str]) -> list[tuple[int, str]]:
-    found = [(s.start_char, s.label_) for s in sdoc.spans.get("fc_entities", [])]
+def _entities(sdoc, acronyms: dict[str, str], aliases: AliasTable | None = None) -> list[tuple[int, str]]:
+    """Named entities of a sentence; demonyms ("Chinese") name an origin, not a place, and are left out."""
+    found = [(s.start_char, s.label_) for s in sdoc.spans.get("fc_entities", [])
+             if aliases is None or s.label_.startswith("gpe:") or aliases.lookup(s.text) is not None]
     for tok in sdoc:
         if tok.text in acronyms:
             found.append((tok.idx, acronyms[tok.text]))
@@ -219,8 +253,9 @@ def _modality(root, sentence: str) -> tuple[str, bool]:
 
 
 def _event_verb(root):
+    """The head of the clause a token sits in (a verb, or a copula heading a clause)."""
     for anc in [root, *root.ancestors]:
-        if anc.pos_ == "VERB" or (anc.pos_ == "AUX" and anc.dep_ == "ROOT"):
+        if anc.pos_ == "VERB" or (anc.pos_ == "AUX" and anc.dep_ in ("ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp")):
             return anc
     return None
 
@@ -271,12 +306,12 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
                  note_years: dict[int, int]) -> Claim | None:
     m = p.mention
     s0 = p.sent[0]
-    sentence = sdoc.text
+    sentence = doc.text[p.sent[0]:p.sent[1]]
     span, root = _token_for(sdoc, m.start - s0, m.end - s0)
     if root is None:
         return None
     lex = lexicon()
-    ents = _entities(sdoc, acronyms)
+    ents = _entities(sdoc, acronyms, aliases)
     places = sorted({aliases.broadest(e) for _, e in ents if aliases.type_of(e) == "place" or e.startswith("gpe:")})
     modality, negated = _modality(root, sentence)
     quals: dict[str, Any] = {}
@@ -291,10 +326,16 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
     if m.kind == "quantity":
         unit = m.value.unit
         noun = None
-        if unit in ("count", "percent", "ordinal", "times") or unit in ("USD", "EUR", "CNY", "KZT", "RUB", "GBP", "TRY"):
+        money = unit in ("USD", "EUR", "CNY", "KZT", "RUB", "GBP", "TRY")
+        direct = True
+        if unit in ("count", "percent", "ordinal", "times") or money:
             noun = _counted_noun(root)
-        if unit in ("USD", "EUR", "CNY", "KZT", "RUB", "GBP", "TRY") and (noun is None or noun.i in range(span.start, span.end)):
+            direct = noun is not None and (noun.head == root or root.head == noun or noun == root
+                                           or (root.head.head == noun) or _of_object(root.head) == noun or _of_object(root) == noun)
+        if money and (noun is None or noun.i in range(span.start, span.end)):
             noun = _clause_subject(root)
+        if money:
+            direct = True  # what money measures is named by its clause ("trade reached $5 billion")
         if noun is not None and span.start <= noun.i < span.end and unit == "count":
             noun = None
         if noun is not None:
@@ -304,7 +345,12 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
             eid = _entity_at(sdoc, noun) or acronyms.get(noun.text)
             if eid and aliases.type_of(eid) == "place":
                 eid = None
-            prop = eid or aliases.property_of(phrase) or aliases.property_of(noun.lemma_) or noun.lemma_.lower()
+            known = eid or aliases.property_of(phrase) or aliases.property_of(noun.lemma_)
+            if known and not (eid and eid.startswith("local:")):
+                quals["known_property"] = True
+            prop = known or noun.lemma_.lower()
+            if prop in ("percent", "%", "thousand", "million", "billion", "time", "times"):
+                prop = None
             origin = None
             for c in noun.children:
                 if c.dep_ in ("amod", "compound", "nmod", "poss") or (c.dep_ == "prep" and c.lower_ == "from"):
@@ -316,8 +362,27 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
                     e = _entity_at(sdoc, tok) or aliases.lookup(tok.text, demonyms=True)
                     if e and aliases.type_of(e) == "place":
                         origin = aliases.broadest(e)
+            if origin is None and noun.dep_ in ("nsubj", "nsubjpass"):
+                # "students from X study ...": the "from" phrase often hangs on the verb
+                for c in noun.head.children:
+                    if c.dep_ == "prep" and c.lower_ == "from" and c.i > noun.i:
+                        tok = next((g for g in c.children if g.dep_ == "pobj"), None)
+                        e = tok is not None and (_entity_at(sdoc, tok) or aliases.lookup(tok.text, demonyms=True))
+                        if e and aliases.type_of(e) == "place":
+                            origin = aliases.broadest(e)
             if origin:
                 quals["origin"] = origin
+            if noun.pos_ == "PRON":
+                quals["pronoun"] = True
+                prop = None
+            if not direct:
+                confidence = 0.45  # the counted thing was inferred from the clause, not attached to the number
+            scope = sorted({c.lemma_.lower() for c in noun.children
+                            if (c.dep_ in ("amod", "compound") and not (_entity_at(sdoc, c) or aliases.lookup(c.text, demonyms=True))
+                                and c.pos_ in ("ADJ", "NOUN") and c.lemma_.lower() not in _SCOPE_IGNORE)
+                            or c.dep_ in ("relcl", "acl")})
+            if scope:
+                quals["scope"] = tuple(scope)
             subject = origin or (places[0] if len(places) == 1 else None)
         else:
             confidence = 0.5
@@ -328,7 +393,7 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
         if unit == "ordinal":
             confidence = min(confidence, 0.6)
         # the time the quantity refers to
-        time = _quantity_time(doc, m, p, para_mentions, sentence, note_years)
+        time = _quantity_time(doc, m, p, para_mentions, sentence, note_years, sdoc, root)
     else:
         t = m.time
         if t is not None and t.relative:
@@ -339,6 +404,8 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
         verb = _event_verb(root)
         if verb is not None:
             prop = lex["predicate_of"].get(verb.lemma_.lower(), verb.lemma_.lower())
+            if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.tag_ in ("VBD", "VBZ", "VBP") and a.dep_ in ("aux", "auxpass") for a in verb.children)):
+                quals["past"] = True
             subject, subj_tok = _subject_entity(verb, sdoc, aliases, acronyms, doc.text[max(0, p.sent[0] - 1500):p.sent[0]])
             first = any(pm.mention.flags.get("first") and p.sent[0] <= pm.mention.start < p.sent[1] for pm in para_mentions)
             if first:
@@ -368,13 +435,34 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
     )
 
 
+def _linked(sdoc, root, d: Mention, s0: int) -> bool:
+    """Is the date attached to the same clause as the quantity?"""
+    _span, droot = _token_for(sdoc, d.start - s0, d.end - s0)
+    if droot is None:
+        return False
+    qv, dv = _clause_head(_event_verb(root)), _clause_head(_event_verb(droot))
+    return qv is dv if (qv is None or dv is None) else qv == dv
+
+
+def _clause_head(verb):
+    """Collapse non-finite chains ("is expected to reach") to their finite head."""
+    while verb is not None and verb.dep_ == "xcomp":
+        verb = verb.head
+    return verb
+
+
 def _quantity_time(doc: Document, m: Mention, p: _Pending, para_mentions: list[_Pending], sentence: str,
-                   note_years: dict[int, int]) -> Time | None:
+                   note_years: dict[int, int], sdoc=None, root=None) -> Time | None:
     same = [q.mention for q in para_mentions if q.sent == p.sent and q.mention.kind == "date"
             and q.mention.time is not None and not q.mention.time.relative]
-    if same:
-        best = min(same, key=lambda d: (abs(d.start - m.start), d.start))
-        return best.time
+    if same and sdoc is not None:
+        linked = [d for d in same if _linked(sdoc, root, d, p.sent[0])]
+        if linked:
+            return min(linked, key=lambda d: (abs(d.start - m.start), d.start)).time
+        # a lone date in the sentence before the figure ("In 2015, 80 percent ...")
+        lead = [d for d in same if d.start < m.start and re.search(r"^\W*(?:in|as of|by|since|during)\s*$", sentence[:d.start - p.sent[0]], re.I)]
+        if lead:
+            return lead[0].time
     for s, e, n in doc.markers:
         if p.sent[0] <= s <= p.sent[1] + 3 and n in note_years:
             t = D.year_time(note_years[n])

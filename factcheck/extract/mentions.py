@@ -80,6 +80,8 @@ _EXCLUDE = [
     r"\b\d+(?:\.\d+)+\.?(?=\s+[A-Z])",  # section numbers "2.1 Methods"
     r"\(\s*\d{4}[a-z]?\s*\)",  # "(1990)" after a name, when not caught as a citation
     r"\b\d{1,2}:\d{2}\b",  # times of day
+    # labels: "Respondent 2", "Interviewee 5", "Group 3", "Model 2" name a thing, they don't count it
+    r"\b(?:Respondents?|Interviewees?|Participants?|Informants?|Experts?|Cases?|Groups?|Phases?|Waves?|Rounds?|Steps?|Stages?|Types?|Levels?|Models?|Scenarios?|Hypothes[ie]s|H|RQ|Questions?|Items?|Annex|Box|Map|Chart|Graph|Exhibit|Note|Footnote|Study|Sample|Panel|Block|Module|Unit|Lot|Room|Building|Route|Line|Grade|Class|Form)\s+\d{1,3}[a-z]?\b",
 ]
 
 

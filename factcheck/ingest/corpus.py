@@ -13,7 +13,7 @@ from pathlib import Path
 
 from factcheck import errors as E
 from factcheck.ingest import load as _load
-from factcheck.ingest.meta import infer_published, load_corpus_meta
+from factcheck.ingest.meta import infer_lower_bound, infer_published, load_corpus_meta
 from factcheck.ingest.references import find_citations, find_markers, link, parse_reference
 from factcheck.ingest.repair import repair
 from factcheck.ingest.segment import segment
@@ -70,6 +70,11 @@ def document_from_text(doc_id: str, raw: str, path: str = "", suffix: str = ".tx
         iso, quote = infer_published(text, segs)
         if iso:
             doc.published, doc.published_source, doc.published_evidence = iso, "text", quote
+        else:
+            iso, quote = infer_lower_bound(text)
+            if iso:
+                doc.published, doc.published_source = iso, "text-lower-bound"
+                doc.published_evidence = f"not before the latest access date of a cited source: {quote}"
     return doc
 
 

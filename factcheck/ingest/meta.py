@@ -19,8 +19,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("journal header date", re.compile(rf"^[^\n]{{0,80}}?,\s*(\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}})\s*$", re.I | re.M)),
     ("dated front matter", re.compile(r"^\s*(\d{1,2}\.\d{1,2}\.\d{4})\s*$", re.M)),
     ("congress date", re.compile(rf"\b((?:{_MONTHS})\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?,\s*\d{{4}})\b", re.I)),
-    ("journal issue header", re.compile(r"\bNo\.?\s*\d+\s*\(\d+\)\.?\s*((?:19|20)\d\d)\b")),
+    # "No 1 (67). 2019"; OCR turns "No"/"№" into "Nel", "Ne", "N°"
+    ("journal issue header", re.compile(r"\b(?:No|№|N°|Ne|Nel|Nr)\.?\s*\d*\s*\(\d+\)\.?\s*((?:19|20)\d\d)\b")),
 ]
+
+# Access dates of cited web sources ("available at [...], 24 April, 2018"):
+# the document cannot be older than the latest one; a lower bound only.
+_ACCESS = re.compile(rf"(?:available at|accessed|retrieved|last access)[^\n]{{0,300}}?(\d{{1,2}}\s+(?:{_MONTHS}),?\s+\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})", re.I)
 
 
 def _to_iso(text: str) -> str | None:
@@ -52,6 +57,16 @@ def infer_published(text: str, segments: list[Segment]) -> tuple[str | None, str
                     iso, quote = max(isos)
                     return iso, quote[:200]
     return None, None
+
+
+def infer_lower_bound(text: str) -> tuple[str | None, str | None]:
+    """The latest access date of a cited source: the document is not older."""
+    best = None
+    for m in _ACCESS.finditer(text):
+        iso = _to_iso(m.group(1))
+        if iso and (best is None or iso > best[0]):
+            best = (iso, m.group(1))
+    return best if best else (None, None)
 
 
 def load_corpus_meta(root: Path) -> dict[str, dict]:

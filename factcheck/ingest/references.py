@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 _YEAR = r"(1[6-9]\d\d|20\d\d)([a-z])?"
-_ENTRY = re.compile(rf"^[-•*]?\s*(?P<authors>.+?)[\s,.]*\(\s*{_YEAR}\s*\)\.?\s*(?P<rest>.*)$")
+_ENTRY = re.compile(rf"^[-•*]?\s*(?P<authors>.+?)[\s,.]*\(\s*{_YEAR}\s*(?:,[^)]{{0,30}})?\)\.?\s*(?P<rest>.*)$")
+_SUFFIX = re.compile(r"\s+(?:Jr\.?|Sr\.?|II|III|IV)$")
 _PAGES = re.compile(r"(?<![\d./])(\d{1,5})\s*[–—-]\s*(\d{1,5})(?![\d/])")
 _VOLUME = re.compile(r"\*?(\d{1,4})\*?\s*(?:\((\d{1,3})\))?\s*[,:]\s*\d")
 _DOI = re.compile(r"\bdoi:?\s*(?:https?://doi\.org/)?(10\.\S+)", re.I)
@@ -49,6 +50,7 @@ class Reference:
 
 
 def _split_authors(text: str) -> tuple[str, ...]:
+    text = re.sub(r"\s+(?:Jr\.?|Sr\.?|II|III|IV)(?=,|$)", "", text.strip())
     text = text.replace("&", ",").replace(" and ", ", ")
     parts = [p.strip(" .,*") for p in text.split(",")]
     names = [p for p in parts if p and not re.fullmatch(r"(?:[A-Z]\.\s*)+|[A-Z]\.?(?:\s?[A-Z]\.?)*", p)]
@@ -57,6 +59,8 @@ def _split_authors(text: str) -> tuple[str, ...]:
 
 def parse_reference(text: str, start: int = 0) -> Reference | None:
     """Parse one reference entry; None when it does not look like one."""
+    if re.match(r"\s*(?:citation|cite this|how to cite)\s*:", text, re.I):
+        return None  # the article's own "Citation:" block
     m = _ENTRY.match(text.strip())
     if not m:
         return None
@@ -157,6 +161,12 @@ def link(citations: list[Citation], references: list[Reference]) -> list[Citatio
     out = []
     for c in citations:
         i = index.get((_norm(c.author), c.year))
+        if i is None:
+            # a corporate author cited by its acronym: "(MFA RK, 2022)"
+            for j, ref in enumerate(references):
+                if ref.year == c.year and len(c.author) >= 2 and re.search(rf"\b{re.escape(c.author)}\b", ref.text[:200]):
+                    i = j
+                    break
         out.append(Citation(c.start, c.end, c.author, c.year, c.pages, c.page_text, i))
     return out
 
@@ -179,6 +189,8 @@ def find_markers(text: str, base: int, known: set[int]) -> list[tuple[int, int, 
     """Glued digits that match a footnote number present in the document."""
     out = []
     for m in _MARKER.finditer(text):
+        if m.start() >= 2 and text[m.start() - 1] in ".,;:" and text[m.start() - 2].isdigit():
+            continue  # the decimals of "28.6", not a marker
         n = int(m.group(1))
         if n in known:
             out.append((base + m.start(1), base + m.end(1), n))

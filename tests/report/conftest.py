@@ -57,6 +57,25 @@ def scale_report(report: dict, n: int) -> dict:
     return big
 
 
+def odd_report() -> dict:
+    """A partial, hand-edited-looking report: missing keys, wrong types, bad dates."""
+    return {
+        "schema": "factcheck.findings/1",
+        "tool": "factcheck",
+        "documents": [{"id": "a.txt", "paragraphs": [{"text": "no offsets"}], "segments": None, "skipped": [{}]}],
+        "claims": [{"id": "c1", "doc": "a.txt"}],
+        "findings": [
+            {"id": "F1", "evidence": None, "claims": [["not", "an", "id"]]},
+            {"id": "F2", "severity": "error", "kind": "conflict", "rule": "FC999", "message": "m",
+             "evidence": [{"doc": "a.txt", "line": "x", "quote": "q"}], "claims": ["c1"]},
+        ],
+        "clusters": [{"id": "K1", "points": [{"claim": "c1", "date": "n/a", "value": "12"}, {"claim": "zz", "date": "2020-13-40", "value": 5}]}],
+        "coverage": {"mentions_seen": "many"},
+        "problems": [{"code": "W1"}],
+        "baseline": {"resolved": [{}], "stale_waivers": ["abc"]},
+    }
+
+
 def launch_chromium(playwright):
     """Launch the system chromium the way CI does."""
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from factcheck.report.html import render_html
 
-from conftest import load_sample
+from conftest import load_sample, odd_report
 
 DATA_BLOCK = re.compile(r'<script type="application/json" id="data">(.*?)</script>', re.S)
 RESOURCE_ATTRS = {"src", "href", "xlink:href", "action", "formaction", "data", "poster", "srcset", "background"}
@@ -331,7 +331,7 @@ def test_cluster_chart_has_one_mark_per_claim_and_marks_conflicts(report_sample)
     years = sorted(int(p["date"][:4]) for p in cluster["points"])
     assert f">{years[0]}</text>" in svg and f">{years[-1]}</text>" in svg
     # Every mark has a tooltip naming its document.
-    titles = re.findall(r"<title>(.*?)</title>", svg, re.S)[1:]
+    titles = re.findall(r"<title>(.*?)</title>", svg, re.S)  # the chart's own title has an id
     assert len(titles) == len(cluster["points"])
     for point, title in zip(cluster["points"], titles):
         assert point["doc"] in title
@@ -361,7 +361,7 @@ def test_undated_and_valueless_points(report_sample):
     html = render_html(report_sample)
     svg = _cluster_svg(html, cluster["id"])
     assert ">n.d.</text>" in svg
-    assert len(re.findall(r'class="mark', svg)) == len(cluster["points"]) - 1
+    assert len(re.findall(r'<a href="[^"]*" class="mark', svg)) == len(cluster["points"]) - 1
     assert "1 without a number not drawn" in html
 
 
@@ -380,3 +380,27 @@ def test_unsafe_document_ids_make_safe_anchors(report_sample):
     assert 'id="doc-my__paper___1.txt"' in html
     assert 'href="#doc-my__paper___1.txt-L' in html
     assert 'data-doc="my &#34;paper&#34; #1.txt"' in html
+
+
+def test_values_orders_of_magnitude_apart_get_a_log_axis(report_sample):
+    cluster = report_sample["clusters"][1]
+    cluster["points"][0].update(value=3.0, low=3.0, high=3.0)
+    cluster["points"][1].update(value=1073.0, low=1073.0, high=1073.0)
+    svg = _cluster_svg(render_html(report_sample), cluster["id"])
+    assert "(log scale)</text>" in svg
+    ticks = re.findall(r'text-anchor="end" dominant-baseline="middle">([^<]+)</text>', svg)
+    assert ticks == ["1", "10", "100", "1,000", "10,000"]
+    # Linear otherwise, starting at zero for counts.
+    linear = _cluster_svg(render_html(load_sample()), report_sample["clusters"][0]["id"])
+    assert "(log scale)" not in linear
+    assert re.findall(r'text-anchor="end" dominant-baseline="middle">([^<]+)</text>', linear)[0] == "0"
+
+
+def test_partial_and_odd_reports_still_render():
+    report = odd_report()
+    html = render_html(report)
+    assert count(html, "count-total") == 2
+    assert count(html, "count-rule-FC999") == 1
+    assert ">n.d.</text>" not in html  # the only numbered point has a (bad) date: placed in its year
+    assert ">2020</text>" in html
+    assert json.loads(data_block(html)) == report

@@ -179,7 +179,7 @@
     ["q", "severity", "kind", "rule", "doc", "status"].forEach(function (k) { if (controls[k]) controls[k].value = ""; });
   }
 
-  function applyFilters() {
+  function applyFilters(fromUser) {
     if (!listEl) return;
     var sev = val(controls.severity), kind = val(controls.kind), rule = val(controls.rule);
     var doc = val(controls.doc), status = val(controls.status);
@@ -198,15 +198,25 @@
       return true;
     });
     matches.sort(SORTS[val(controls.sort)] || SORTS.severity);
+    expandBtn.setAttribute("aria-pressed", "false");
+    expandBtn.textContent = "Expand shown";
     listEl.replaceChildren();
     shown = 0;
     appendChunk();
+    // After a change made far down the list, show the start of the new results.
+    if (fromUser === true && listEl.getBoundingClientRect().top < 0) document.getElementById("findings").scrollIntoView();
   }
+
+  function onControl() { applyFilters(true); }
 
   function appendChunk() {
     var end = Math.min(shown + CHUNK, matches.length);
     var frag = document.createDocumentFragment();
-    for (var i = shown; i < end; i++) frag.appendChild(findingNode(matches[i]));
+    var expandAll = expandBtn.getAttribute("aria-pressed") === "true";
+    for (var i = shown; i < end; i++) {
+      frag.appendChild(findingNode(matches[i]));
+      if (expandAll) toggle(matches[i], true);
+    }
     listEl.appendChild(frag);
     shown = end;
     updateStatus();
@@ -338,6 +348,7 @@
   }
 
   // ---------------------------------------------------------------- documents
+  var ASTRAL = /[\ud800-\udbff][\udc00-\udfff]/;
   function claimTitle(c) {
     var parts = [str(c.id)];
     var norm = claimValue(c);
@@ -359,7 +370,12 @@
     var frag = document.createDocumentFragment();
     if (!paras.length) frag.appendChild(el("p", { "class": "missing" }, "No paragraphs in the report for this document."));
     paras.forEach(function (p) {
-      var text = str(p.text), pStart = num(p.start) || 0, pEnd = pStart + text.length;
+      // Offsets in the report count code points (Python); JS strings count
+      // UTF-16 units, so text with astral characters is sliced as an array.
+      var raw = str(p.text);
+      var text = ASTRAL.test(raw) ? Array.from(raw) : raw;
+      var slice = typeof text === "string" ? function (a, b) { return text.slice(a, b); } : function (a, b) { return text.slice(a, b).join(""); };
+      var pStart = num(p.start) || 0, pEnd = pStart + text.length;
       var id = docAnchor(docId, p.line);
       var box = el("div", { "class": "para seg-" + ident(p.segment), id: used[id] ? null : id, tabindex: "-1" },
         el("span", { "class": "seg-label" }, str(p.segment || "text") + " · L" + str(p.line)));
@@ -371,11 +387,11 @@
         var c = dc[j];
         var s = c.start - pStart, e = Math.min((num(c.end) || c.start) - pStart, text.length);
         if (s < pos || e <= s) continue; // overlapping or empty: the first mark wins
-        add(para, text.slice(pos, s));
-        para.appendChild(el("mark", { "class": "claim" + (flaggedClaims[str(c.id)] ? " flagged" : ""), id: "claim-" + ident(c.id), title: claimTitle(c) }, text.slice(s, e)));
+        add(para, slice(pos, s));
+        para.appendChild(el("mark", { "class": "claim" + (flaggedClaims[str(c.id)] ? " flagged" : ""), id: "claim-" + ident(c.id), title: claimTitle(c) }, slice(s, e)));
         pos = e;
       }
-      add(para, text.slice(pos));
+      add(para, slice(pos, text.length));
       box.appendChild(para);
       frag.appendChild(box);
     });
@@ -405,7 +421,7 @@
     }
     while (shown <= idx) appendChunk();
     toggle(it, true);
-    it.node.scrollIntoView({ block: "start" });
+    it.node.scrollIntoView({ block: "center" }); // "start" would put it under the sticky filters
     it.btn.focus({ preventScroll: true });
     flash(it.node);
     return true;
@@ -453,13 +469,13 @@
     var timer = null;
     controls.q.addEventListener("input", function () {
       clearTimeout(timer);
-      timer = setTimeout(applyFilters, DEBOUNCE_MS);
+      timer = setTimeout(onControl, DEBOUNCE_MS);
     });
     ["severity", "kind", "rule", "doc", "status", "sort"].forEach(function (k) {
-      if (controls[k]) controls[k].addEventListener("change", applyFilters);
+      if (controls[k]) controls[k].addEventListener("change", onControl);
     });
-    form.addEventListener("submit", function (ev) { ev.preventDefault(); clearTimeout(timer); applyFilters(); });
-    form.addEventListener("reset", function () { setTimeout(applyFilters, 0); });
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); clearTimeout(timer); onControl(); });
+    form.addEventListener("reset", function () { clearTimeout(timer); setTimeout(onControl, 0); });
     moreBtn.addEventListener("click", appendChunk);
     expandBtn.addEventListener("click", function () {
       var open = expandBtn.getAttribute("aria-pressed") !== "true";

@@ -1,0 +1,166 @@
+"""The main job as functions: prepare a corpus, extract claims, check it.
+
+``check()`` returns the findings report (the JSON contract as a dict);
+``claims_dataframe()`` the claims of a corpus as a pandas DataFrame.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from factcheck.config import Settings, load_settings
+from factcheck.errors import Problem
+
+
+@dataclass(slots=True)
+class Prepared:
+    documents: list
+    claims: list
+    problems: list[Problem]
+    stats: dict = field(default_factory=dict)
+
+
+def _alias_paths(rules_dir: Path | None, settings: Settings) -> list[Path]:
+    paths = []
+    if rules_dir is not None and (rules_dir / "aliases.yaml").is_file():
+        paths.append(rules_dir / "aliases.yaml")
+    paths.extend(Path(p) for p in settings.aliases)
+    return paths
+
+
+def prepare(paths: list[Path], rules_dir: Path | None = Path("rules"), settings: Settings | None = None,
+            cache_dir: Path | None = None, progress: Callable[[str], None] | None = None) -> Prepared:
+    """Load documents and extract claims (using the cache when given)."""
+    from dataclasses import replace
+
+    from factcheck.engine.cache import Cache, code_version
+    from factcheck.extract.claims import extract_document
+    from factcheck.extract.pipeline import load_nlp
+    from factcheck.ingest import load as L
+    from factcheck.ingest.corpus import _display, document_from_text
+    from factcheck.ingest.meta import load_corpus_meta
+    from factcheck.normalize.aliases import load_aliases
+
+    settings = settings or load_settings()
+    alias_paths = _alias_paths(rules_dir, settings)
+    aliases = load_aliases(alias_paths)
+    problems: list[Problem] = []
+    files: list[tuple[Path, str, dict]] = []
+    for p in paths:
+        if p.is_dir():
+            found, probs = L.walk(p)
+            problems.extend(probs)
+            meta = load_corpus_meta(p)
+            for f in found:
+                doc_id = f.relative_to(p).as_posix()
+                files.append((f, doc_id, meta.get(doc_id) or meta.get(f.name) or {}))
+        elif p.is_file():
+            files.append((p, p.name, {}))
+        else:
+            problems.append(Problem("W105", str(p), "no such file or directory"))
+    nlp = None
+    cache = None
+    if cache_dir is not None:
+        alias_hash = hashlib.sha256(b"".join(ap.read_bytes() for ap in alias_paths)).hexdigest()[:16]
+        cache = Cache(cache_dir, f"{code_version()}:{alias_hash}:{settings.model or 'default'}")
+    documents, claims = [], []
+    seen = set()
+    for f, doc_id, meta in sorted(files, key=lambda x: x[1]):
+        if doc_id in seen:
+            continue
+        seen.add(doc_id)
+        display = _display(f)
+        raw = L.read_document(f, display, settings.max_doc_bytes)
+        problems.extend(raw.problems)
+        if raw.text is None:
+            continue
+        key = None
+        if cache is not None:
+            import json
+
+            key = cache.key(raw.text.encode("utf-8", "surrogatepass") + json.dumps(meta, sort_keys=True, default=str).encode(), doc_id)
+            hit = cache.get(key)
+            if hit is not None:
+                doc, doc_claims = hit
+                doc.path = display
+                documents.append(doc)
+                claims.extend(doc_claims)
+                continue
+        if progress:
+            progress(doc_id)
+        doc = document_from_text(doc_id, raw.text, display, f.suffix.lower(), meta)
+        doc.problems.extend(raw.problems)
+        if not any(s.label in ("body", "footnote") for s in doc.segments):
+            problems.append(Problem("W108", display, "no English body text found; nothing to check"))
+        if nlp is None:
+            nlp = _nlp(settings, alias_paths)
+        doc_claims = extract_document(doc, nlp, aliases, settings.batch_size)
+        if cache is not None and key is not None:
+            cache.put(key, (doc, doc_claims))
+        documents.append(doc)
+        claims.extend(doc_claims)
+    claims.sort(key=lambda c: (c.doc, c.start, c.end))
+    claims = [replace(c, id=f"c{i:04d}") for i, c in enumerate(claims, 1)]
+    stats = {}
+    if cache is not None:
+        stats = {"cache_hits": cache.hits, "cache_misses": cache.misses, "cache_corrupt": cache.corrupt}
+    return Prepared(documents, claims, problems, stats)
+
+
+def _nlp(settings: Settings, alias_paths: list[Path]):
+    from factcheck.extract.pipeline import load_nlp
+
+    nlp = load_nlp(settings.model)
+    if "factcheck_entities" in nlp.pipe_names:
+        nlp.remove_pipe("factcheck_entities")
+    nlp.add_pipe("factcheck_entities", config={"aliases_path": str(alias_paths[0]) if alias_paths else None})
+    return nlp
+
+
+def check(paths: list[str | Path] | None = None, rules_dir: str | Path = "rules", settings: Settings | None = None,
+          cache_dir: str | Path | None = None, progress: Callable[[str], None] | None = None) -> dict:
+    """Check a corpus; return the findings report (see docs/findings-json.md)."""
+    from factcheck.engine.runner import build_report
+    from factcheck.engine.spec import load_rules
+
+    rules_dir = Path(rules_dir)
+    rules = load_rules(rules_dir)
+    prepared = prepare([Path(p) for p in (paths or ["corpus"])], rules_dir, settings,
+                       Path(cache_dir) if cache_dir else None, progress)
+    return build_report(prepared.documents, prepared.claims, rules, prepared.problems)
+
+
+def claims_dataframe(paths: list[str | Path] | None = None, rules_dir: str | Path = "rules",
+                     settings: Settings | None = None):
+    """The claims of a corpus as a pandas DataFrame, one row per claim."""
+    import pandas as pd
+
+    prepared = prepare([Path(p) for p in (paths or ["corpus"])], Path(rules_dir), settings)
+    return pd.DataFrame(claim_rows(prepared))
+
+
+def claim_rows(prepared: Prepared) -> list[dict]:
+    """Flat rows (the jsonl/csv shape of `factcheck claims`)."""
+    docs = {d.id: d for d in prepared.documents}
+    rows = []
+    for c in prepared.claims:
+        d = docs[c.doc]
+        line, col, _el, _ec = d.textmap.location(c.start, c.end)
+        v, t = c.value, c.time
+        rows.append({
+            "id": c.id, "doc": c.doc, "line": line, "column": col, "start": c.start, "end": c.end,
+            "text": c.quote, "sentence": c.sentence, "kind": c.kind,
+            "magnitude": v.magnitude if v else None, "unit": v.unit if v else None,
+            "low": v.low if v else None, "high": v.high if v else None, "approx": (v.approx if v else (t.approx if t else False)),
+            "date": t.date if t and c.kind == "date" else None, "end_date": t.end if t and c.kind == "date" else None,
+            "granularity": t.granularity if t and c.kind == "date" else None,
+            "relative": bool(t.relative) if t and c.kind == "date" else False,
+            "time": t.date if t and c.kind == "quantity" else None,
+            "subject": c.subject, "property": c.property,
+            "qualifiers": {k: (list(x) if isinstance(x, tuple) else x) for k, x in c.qualifiers},
+            "modality": c.modality, "negated": c.negated, "confidence": round(c.confidence, 3),
+        })
+    return rows

@@ -1,0 +1,276 @@
+"""Value conflicts and time-aware series (kinds ``value-conflict``,
+``series-change``, ``series-plausibility``).
+
+Claims are blocked on (property, unit, origin, scope). Inside a block, two
+asserted claims whose places agree are compared:
+
+- same or overlapping time and incompatible intervals -> a conflict;
+- different but close times (within ``max_gap_years``) and incompatible ->
+  a series change: the value may simply have changed in between;
+- far apart in time -> a series, never a conflict.
+
+Intervals take bounds ("over 11,000" is [11000, inf)), approximation words
+(``approx_tolerance``) and rounding of the stated digits into account, so
+"over 11,000" agrees with 13,200 and "about 15,000" with 14,800.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+from typing import ClassVar, Iterable
+
+from factcheck.checks import Draft, Params, register
+from factcheck.engine.context import CheckContext, describe, describe_value, interval
+from factcheck.model import Claim
+from factcheck.normalize.units import comparable, convert
+
+_COMPARABLE_UNITS_SKIP = {"ordinal", "times"}
+
+
+def quantity_key(c: Claim):
+    """The blocking key of a quantity claim, or None when it can't be compared."""
+    if c.kind != "quantity" or c.value is None or not c.property or c.value.unit in _COMPARABLE_UNITS_SKIP:
+        return None
+    q = c.quals
+    if q.get("rate"):
+        return None
+    if c.value.unit == "percent" and not q.get("known_property"):
+        return None  # a share of a bare noun ("percent of respondents") names no quantity we can match
+    unit_class = c.value.unit if c.value.unit in ("count", "percent") else "measure:" + c.value.unit
+    return (c.property, unit_class, q.get("origin"), tuple(q.get("scope", ())))
+
+
+def places_agree(a: Claim, b: Claim) -> bool:
+    pa, pb = set(a.quals.get("places", ())), set(b.quals.get("places", ()))
+    if not pa and not pb:
+        return True
+    # a figure with no place (often "worldwide") is not compared with a local one
+    return bool(pa & pb)
+
+
+def time_relation(a: Claim, b: Claim, max_gap: float) -> str:
+    ta, tb = a.time, b.time
+    if ta is None or tb is None or not ta.start or not tb.start:
+        return "unknown"
+    if ta.start <= tb.end and tb.start <= ta.end:
+        return "same"
+    gap = abs(int(ta.start[:4]) - int(tb.start[:4]))
+    return "close" if gap <= max_gap else "far"
+
+
+def compatible(a: Claim, b: Claim, p) -> bool:
+    va, vb = a.value, b.value
+    if not comparable(va.unit, vb.unit):
+        return True  # never compared
+    lo_a, hi_a = interval(va, p.approx_tolerance, p.rel_tolerance)
+    lo_b, hi_b = interval(vb, p.approx_tolerance, p.rel_tolerance)
+    if va.unit != vb.unit:
+        lo_b, hi_b = convert(lo_b, vb.unit, va.unit), convert(hi_b, vb.unit, va.unit)
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def eligible(c: Claim, p) -> bool:
+    return c.modality == "asserted" and not c.negated and c.confidence >= p.min_confidence
+
+
+def support(ctx: CheckContext, block: list[Claim], a: Claim, b: Claim, p) -> dict:
+    """How many claims (documents, independent sources) back each side."""
+    out = []
+    for side in (a, b):
+        agreeing = [c for c in block if c is side or (compatible(c, side, p) and time_relation(c, side, 0) == "same")]
+        docs = sorted({c.doc for c in agreeing})
+        sources = set()
+        independent = 0
+        for d in docs:
+            srcs = set().union(*(ctx.sources(c) for c in agreeing if c.doc == d))
+            if not srcs or not (srcs & sources):
+                independent += 1
+            sources |= srcs
+        out.append({"value": describe_value(side.value), "claims": len(agreeing), "documents": len(docs),
+                    "independent": independent})
+    stronger = None
+    if out[0]["independent"] != out[1]["independent"]:
+        stronger = out[0]["value"] if out[0]["independent"] > out[1]["independent"] else out[1]["value"]
+    return {"values": out, "stronger": stronger}
+
+
+class ConflictParams(Params):
+    approx_tolerance: float = 0.10
+    rel_tolerance: float = 0.01
+    max_gap_years: float = 1.0
+    compare_unknown_times: bool = True
+
+
+_FIELDS = frozenset({"property", "a_value", "b_value", "a_doc", "b_doc", "a_time", "b_time", "subject", "gap", "where"})
+
+
+def _pairs(ctx: CheckContext, p: ConflictParams):
+    for key, block in ctx.block(quantity_key).items():
+        usable = [c for c in block if eligible(c, p)]
+        for c in usable:
+            ctx.checked.add(c.id)
+        for a, b in combinations(usable, 2):
+            if a.doc == b.doc and a.start == b.start:
+                continue
+            if not places_agree(a, b):
+                continue
+            yield key, usable, a, b
+
+
+def _fields(a: Claim, b: Claim, rel: str) -> dict:
+    def when(c):
+        if c.time is None or not c.time.date:
+            return "undated"
+        return c.time.date + (f" via {c.time.anchor}" if c.time.anchor else "")
+
+    gap = ""
+    if a.time and b.time and a.time.start and b.time.start:
+        gap = str(abs(int(a.time.start[:4]) - int(b.time.start[:4])))
+    subject = a.subject or b.subject or ""
+    return {
+        "property": (a.property or "").replace("_", " "),
+        "subject": subject.replace("_", " "),
+        "where": f" in {subject.replace('_', ' ')}" if subject else "",
+        "a_value": f"{a.quote!r} = {describe_value(a.value)}",
+        "b_value": f"{b.quote!r} = {describe_value(b.value)}",
+        "a_doc": a.doc,
+        "b_doc": b.doc,
+        "a_time": when(a),
+        "b_time": when(b),
+        "gap": gap,
+    }
+
+
+def _draft(ctx, key, block, a, b, p, rel: str, severity=None) -> Draft:
+    lo_a, hi_a = interval(a.value, p.approx_tolerance, p.rel_tolerance)
+    lo_b, hi_b = interval(b.value, p.approx_tolerance, p.rel_tolerance)
+    arith = (f"{a.quote!r} allows [{_fmt(lo_a)}, {_fmt(hi_a)}]; {b.quote!r} allows [{_fmt(lo_b)}, {_fmt(hi_b)}]; "
+             f"the ranges do not overlap (approximation ±{p.approx_tolerance:.0%}, rounding of the stated digits included)")
+    if rel == "same":
+        resolution = "Check both sources for this figure at this date; correct the one that is wrong or say why they differ (definition, scope, source)."
+    elif rel == "close":
+        resolution = "If the value changed between the two dates, say so and give both dates; otherwise reconcile the figures."
+    else:
+        resolution = "Give the date each figure refers to; undated figures cannot be told apart from a change over time."
+    ctx.graph.add_edge(a.id, b.id, relation="conflicts" if rel == "same" else "differs")
+    return Draft(_fields(a, b, rel), [ctx.evidence(a), ctx.evidence(b)], [a.id, b.id], arith, resolution,
+                 support(ctx, block, a, b, p), severity, key)
+
+
+def _fmt(x: float) -> str:
+    if x in (float("inf"), float("-inf")):
+        return "∞" if x > 0 else "-∞"
+    return f"{x:,.6g}"
+
+
+def _current(c: Claim) -> bool:
+    """A present-tense statement dated by its document (or undated)."""
+    return c.time is None or (c.time.anchor or "").startswith("document date")
+
+
+@register
+class ValueConflict:
+    """Same quantity, same (or overlapping) time, incompatible values.
+
+    Both claims must be asserted measurements (projections, targets and
+    hypotheticals are never compared), name the same property of the same
+    origin, and agree on place. Two present-tense statements that can only
+    be dated by their documents are compared too, and the message says so.
+    """
+
+    name: ClassVar[str] = "value-conflict"
+    finding_kind: ClassVar[str] = "conflict"
+    Params = ConflictParams
+    fields: ClassVar[frozenset[str]] = _FIELDS
+
+    def run(self, ctx: CheckContext, rule) -> Iterable[Draft]:
+        p = rule.params
+        for key, block, a, b in _pairs(ctx, p):
+            rel = time_relation(a, b, p.max_gap_years)
+            if rel != "same":
+                continue
+            if not compatible(a, b, p):
+                yield _draft(ctx, key, block, a, b, p, rel)
+            else:
+                ctx.graph.add_edge(a.id, b.id, relation="agrees")
+
+
+@register
+class SeriesChange:
+    """Same quantity at close but different times, with incompatible values.
+
+    Not a contradiction: the value may have changed in between. Reported at
+    a lower severity so an editor can check that the text makes the change
+    clear. Present-tense claims dated only by their documents (or not at
+    all) land here too, because the time they describe is uncertain.
+    """
+
+    name: ClassVar[str] = "series-change"
+    finding_kind: ClassVar[str] = "series"
+    Params = ConflictParams
+    fields: ClassVar[frozenset[str]] = _FIELDS
+
+    def run(self, ctx: CheckContext, rule) -> Iterable[Draft]:
+        p = rule.params
+        for key, block, a, b in _pairs(ctx, p):
+            rel = time_relation(a, b, p.max_gap_years)
+            if rel == "close" or (rel == "unknown" and p.compare_unknown_times and _current(a) and _current(b)
+                                  and a.doc != b.doc):
+                if not compatible(a, b, p):
+                    yield _draft(ctx, key, block, a, b, p, rel)
+
+
+def place_groups(block: list[Claim]) -> list[list[Claim]]:
+    """Split a block into groups of claims whose places agree (connected components)."""
+    import networkx as nx
+
+    g = nx.Graph()
+    g.add_nodes_from(range(len(block)))
+    for i, a in enumerate(block):
+        for j in range(i + 1, len(block)):
+            if places_agree(a, block[j]):
+                g.add_edge(i, j)
+    return [[block[i] for i in sorted(comp)] for comp in sorted(nx.connected_components(g), key=min)]
+
+
+class PlausibilityParams(Params):
+    max_ratio: float = 1.8
+    window_years: float = 2.0
+
+
+@register
+class SeriesPlausibility:
+    """A series that jumps down and back up (or up and back down) quickly.
+
+    For three dated values of one quantity within ``window_years``, a drop
+    by ``max_ratio`` followed by a recovery (or the reverse) is reported,
+    at most as a warning: series can be noisy, but such a swing is worth a
+    second look.
+    """
+
+    name: ClassVar[str] = "series-plausibility"
+    finding_kind: ClassVar[str] = "series"
+    Params = PlausibilityParams
+    fields: ClassVar[frozenset[str]] = frozenset({"property", "values", "window"})
+
+    def run(self, ctx: CheckContext, rule) -> Iterable[Draft]:
+        p = rule.params
+        for key, whole in ctx.block(quantity_key).items():
+            for block in place_groups(whole):
+                pts = sorted((c for c in block if eligible(c, p) and c.time and c.time.start and c.value.magnitude),
+                             key=lambda c: (c.time.start, c.id))
+                for a, b, c in zip(pts, pts[1:], pts[2:]):
+                    if not (a.time.end < b.time.start and b.time.end < c.time.start):
+                        continue  # needs three distinct, ordered times
+                    span = int(c.time.start[:4]) - int(a.time.start[:4])
+                    if span > p.window_years:
+                        continue
+                    x, y, z = a.value.magnitude, b.value.magnitude, c.value.magnitude
+                    swing = (x / y >= p.max_ratio and z / y >= p.max_ratio) or (y / x >= p.max_ratio and y / z >= p.max_ratio)
+                    if swing:
+                        yield Draft(
+                            {"property": (a.property or "").replace("_", " "),
+                             "values": ", ".join(describe(k) for k in (a, b, c)), "window": str(span)},
+                            [ctx.evidence(k) for k in (a, b, c)], [a.id, b.id, c.id],
+                            f"{x:,.6g} -> {y:,.6g} -> {z:,.6g} within {span} year(s)",
+                            "Check the middle value and the dates of all three.", None, "warning", key)

@@ -1,0 +1,79 @@
+"""Event conflicts (kind ``event-conflict``): one event, two dates.
+
+The same event is the same subject (canonical entity), the same event class
+(open/establish/inaugurate are one class, from the lexicon) and the same
+place, marked as a "first" (or only) event. Two such claims whose dates do
+not overlap contradict each other: there can be only one first.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+from typing import ClassVar, Iterable
+
+from factcheck.checks import Draft, Params, register
+from factcheck.engine.context import CheckContext, describe
+
+
+class EventParams(Params):
+    first_only: bool = True
+    tolerance_years: int = 0
+
+
+def event_key(c):
+    if c.kind != "date" or c.time is None or not c.time.start or not c.subject or not c.property:
+        return None
+    if c.subject.startswith("gpe:"):
+        return None
+    q = c.quals
+    return (c.subject, c.property, bool(q.get("first")))
+
+
+@register
+class EventConflict:
+    """The same first/only event reported with different dates."""
+
+    name: ClassVar[str] = "event-conflict"
+    finding_kind: ClassVar[str] = "event"
+    Params = EventParams
+    fields: ClassVar[frozenset[str]] = frozenset({"subject", "event", "place", "a_date", "b_date", "a_doc", "b_doc"})
+
+    def run(self, ctx: CheckContext, rule) -> Iterable[Draft]:
+        p = rule.params
+        for key, block in ctx.block(event_key).items():
+            subject, event, first = key
+            if p.first_only and not first:
+                continue
+            usable = [c for c in block if c.modality == "asserted" and not c.negated and c.confidence >= p.min_confidence]
+            for c in usable:
+                ctx.checked.add(c.id)
+            for a, b in combinations(usable, 2):
+                pa, pb = set(a.quals.get("places", ())), set(b.quals.get("places", ()))
+                common = pa & pb
+                if (pa or pb) and not common:
+                    continue  # first in different places: different events
+                ya0, ya1 = a.time.year_span
+                yb0, yb1 = b.time.year_span
+                if ya0 <= yb1 + p.tolerance_years and yb0 <= ya1 + p.tolerance_years:
+                    ctx.graph.add_edge(a.id, b.id, relation="agrees")
+                    continue
+                ctx.graph.add_edge(a.id, b.id, relation="conflicts")
+                agree_a = [c for c in usable if c.time.year_span[0] <= ya1 and ya0 <= c.time.year_span[1] and (set(c.quals.get("places", ())) & common or not common)]
+                agree_b = [c for c in usable if c.time.year_span[0] <= yb1 and yb0 <= c.time.year_span[1] and (set(c.quals.get("places", ())) & common or not common)]
+                sup = {"values": [
+                    {"value": a.time.date, "claims": len(agree_a), "documents": len({c.doc for c in agree_a}),
+                     "independent": len({c.doc for c in agree_a})},
+                    {"value": b.time.date, "claims": len(agree_b), "documents": len({c.doc for c in agree_b}),
+                     "independent": len({c.doc for c in agree_b})}],
+                    "stronger": None}
+                if len({c.doc for c in agree_a}) != len({c.doc for c in agree_b}):
+                    sup["stronger"] = a.time.date if len({c.doc for c in agree_a}) > len({c.doc for c in agree_b}) else b.time.date
+                place = ", ".join(sorted(common)).replace("_", " ")
+                yield Draft(
+                    {"subject": subject.replace("_", " ").replace("local:", ""), "event": event,
+                     "place": f" in {place}" if place else "", "a_date": describe(a), "b_date": describe(b),
+                     "a_doc": a.doc, "b_doc": b.doc},
+                    [ctx.evidence(a), ctx.evidence(b)], [a.id, b.id],
+                    f"{a.time.start[:4]}–{a.time.end[:4]} and {b.time.start[:4]}–{b.time.end[:4]} do not overlap",
+                    "Only one date can be the first; check the primary source (e.g. the institution's own founding record) and correct the other.",
+                    sup, None, key)

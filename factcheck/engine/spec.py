@@ -1,0 +1,148 @@
+"""Rule files: load rules/*.yaml, validate, report errors at file:line:col.
+
+A rule is data::
+
+    - code: FC101              # stable, never reused
+      name: value-conflict     # kebab-case
+      kind: value-conflict     # a registered check kind
+      severity: error          # error | warning | info
+      message: "{property}: {a} vs {b}"   # fields the kind provides
+      description: ...
+      params: {tolerance: 0.02}           # validated by the kind's Params
+      examples:
+        fail: [{docs: {a.txt: "...", b.txt: "..."}}]
+        pass: ["one document's text"]
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from factcheck.engine.yamlio import load_yaml, position
+from factcheck.errors import FactcheckError
+
+
+class RuleSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    code: str = Field(pattern=r"^[A-Z]{2,4}\d{3}$")
+    name: str = Field(pattern=r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+    kind: str
+    severity: Literal["error", "warning", "info"]
+    message: str
+    description: str
+    help: str = ""
+    params: dict[str, Any] = {}
+    aliases: list[str] = []
+    enabled: bool = True
+    examples: dict[Literal["pass", "fail"], list[Any]] = {}
+
+
+@dataclass(slots=True)
+class Rule:
+    code: str
+    name: str
+    kind: str
+    severity: str
+    message: str
+    description: str
+    help: str
+    params: Any
+    check: Any
+    aliases: tuple[str, ...] = ()
+    examples: dict = field(default_factory=dict)
+    path: str = ""
+    line: int | None = None
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "name": self.name, "kind": self.kind, "severity": self.severity,
+                "description": self.description, "help": self.help}
+
+
+def _err(code, msg, path, node, key=None, hint=None):
+    line, col = position(node, key)
+    return FactcheckError(code, msg, str(path), line, col, hint)
+
+
+def template_fields(template: str) -> set[str]:
+    """Top-level field names used by a str.format template (raises ValueError)."""
+    names = set()
+    for _lit, fname, _spec, _conv in string.Formatter().parse(template):
+        if fname is None:
+            continue
+        if fname == "" or fname.isdigit():
+            raise ValueError("positional fields like {} or {0} are not allowed; use names")
+        names.add(re.split(r"[.\[]", fname)[0])
+    return names
+
+
+def load_rules(rule_dir: Path, registry: dict[str, type] | None = None) -> list[Rule]:
+    """Every rule in rule_dir/*.yaml (aliases.yaml excluded), validated."""
+    from factcheck.checks import registry as get_registry
+
+    registry = registry if registry is not None else get_registry()
+    if not rule_dir.is_dir():
+        raise FactcheckError("E200", "rules directory not found", str(rule_dir), hint="pass --rules DIR")
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for path in sorted(rule_dir.glob("*.yaml")) + sorted(rule_dir.glob("*.yml")):
+        if path.name in ("aliases.yaml", "aliases.yml"):
+            continue
+        data = load_yaml(path)
+        if data is None:
+            continue
+        if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+            raise _err("E202", "a rule file needs a top-level 'rules:' list", path, data,
+                       hint="see rules/values.yaml for an example")
+        unknown = set(data) - {"rules"}
+        if unknown:
+            k = sorted(unknown)[0]
+            raise _err("E203", f"unknown top-level key '{k}'", path, data, k, hint="only 'rules' is allowed")
+        for i, node in enumerate(data["rules"]):
+            if not isinstance(node, dict):
+                raise _err("E202", "each rule must be a mapping", path, data["rules"], i)
+            try:
+                spec = RuleSpec.model_validate(dict(node))
+            except ValidationError as exc:
+                e = exc.errors()[0]
+                key = e["loc"][0] if e["loc"] else None
+                what = "unknown key" if e["type"] == "extra_forbidden" else e["msg"]
+                raise _err("E203", f"rule #{i + 1}: {key}: {what}", path, node, key,
+                           hint="allowed keys: " + ", ".join(RuleSpec.model_fields)) from None
+            if spec.code in seen:
+                raise _err("E204", f"duplicate rule code {spec.code} (also in {seen[spec.code]})", path, node, "code",
+                           hint="codes are unique and never reused")
+            seen[spec.code] = str(path)
+            if spec.kind not in registry:
+                raise _err("E205", f"unknown check kind '{spec.kind}'", path, node, "kind",
+                           hint="known kinds: " + ", ".join(sorted(registry)))
+            kind_cls = registry[spec.kind]
+            try:
+                params = kind_cls.Params.model_validate(dict(spec.params))
+            except ValidationError as exc:
+                e = exc.errors()[0]
+                key = e["loc"][0] if e["loc"] else None
+                what = "unknown parameter" if e["type"] == "extra_forbidden" else e["msg"]
+                raise _err("E206", f"{spec.code} params.{key}: {what}", path, node.get("params", node), key,
+                           hint="parameters of " + spec.kind + ": " + ", ".join(kind_cls.Params.model_fields)) from None
+            try:
+                used = template_fields(spec.message)
+            except ValueError as exc:
+                raise _err("E207", f"{spec.code} message template: {exc}", path, node, "message") from None
+            bad = used - set(kind_cls.fields)
+            if bad:
+                raise _err("E207", f"{spec.code} message uses unknown field(s) {', '.join(sorted(bad))}", path, node,
+                           "message", hint="fields of " + spec.kind + ": " + ", ".join(sorted(kind_cls.fields)))
+            if not spec.enabled:
+                continue
+            line, _ = position(node)
+            rules.append(Rule(spec.code, spec.name, spec.kind, spec.severity, spec.message, spec.description,
+                              spec.help, params, kind_cls(), tuple(spec.aliases),
+                              {k: list(v) for k, v in spec.examples.items()}, str(path), line))
+    rules.sort(key=lambda r: r.code)
+    return rules
