@@ -78,7 +78,7 @@ def time_page(browser, path: Path, runs: int) -> dict:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         requests = []
-        page.on("request", lambda r: requests.append(r.url))
+        page.on("request", lambda r, seen=requests: seen.append(r.url))
         t0 = time.perf_counter()
         page.goto(path.as_uri(), wait_until="commit")
         page.wait_for_selector("#findings-list > li")

@@ -41,10 +41,22 @@ def quantity_key(c: Claim):
 
 
 def places_agree(a: Claim, b: Claim) -> bool:
+    """Do two claims speak about the same place?
+
+    With an origin ("Kazakhstani students"), the origin is the scope and
+    other places only disagree when both name some and they are disjoint.
+    Without one, the named places must intersect; two claims that name no
+    place are compared only inside one document (across documents, "no
+    place" often means different, unstated scopes).
+    """
     pa, pb = set(a.quals.get("places", ())), set(b.quals.get("places", ()))
+    origin = a.quals.get("origin")
+    if origin and origin == b.quals.get("origin"):
+        pa.discard(origin)
+        pb.discard(origin)
+        return not (pa and pb) or bool(pa & pb)
     if not pa and not pb:
-        return True
-    # a figure with no place (often "worldwide") is not compared with a local one
+        return a.doc == b.doc
     return bool(pa & pb)
 
 

@@ -249,6 +249,11 @@ def _modality(root, sentence: str) -> tuple[str, bool]:
                 modality = lex[c.lemma_.lower()]
         if t.lemma_.lower() in lex and t.pos_ in ("VERB", "NOUN", "AUX", "ADJ") and modality == "asserted":
             modality = lex[t.lemma_.lower()]
+        if t.pos_ in ("VERB", "AUX") and modality == "asserted":
+            # "an agreement was reached to open ...", "the plan is to build ..."
+            for c in t.children:
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and c.lemma_.lower() in lex and c.pos_ == "NOUN":
+                    modality = lex[c.lemma_.lower()]
     return modality, negated
 
 
@@ -353,15 +358,17 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
                 prop = None
             origin = None
             for c in noun.children:
-                if c.dep_ in ("amod", "compound", "nmod", "poss") or (c.dep_ == "prep" and c.lower_ == "from"):
-                    tok = c
-                    if c.dep_ == "prep":
-                        tok = next((g for g in c.children if g.dep_ == "pobj"), None)
-                        if tok is None:
-                            continue
+                if c.dep_ in ("amod", "compound", "nmod", "poss"):
+                    toks = [c]
+                elif c.dep_ == "prep" and c.lower_ == "from":
+                    toks = list(c.subtree)[1:]  # any place inside "from ...", even when mis-parsed
+                else:
+                    continue
+                for tok in toks:
                     e = _entity_at(sdoc, tok) or aliases.lookup(tok.text, demonyms=True)
                     if e and aliases.type_of(e) == "place":
                         origin = aliases.broadest(e)
+                        break
             if origin is None and noun.dep_ in ("nsubj", "nsubjpass"):
                 # "students from X study ...": the "from" phrase often hangs on the verb
                 for c in noun.head.children:

@@ -9,7 +9,7 @@ citation checks and so that their numbers are never read as claims.
 
 from __future__ import annotations
 
-import re
+import regex as re
 from dataclasses import dataclass, field
 
 _YEAR = r"(1[6-9]\d\d|20\d\d)([a-z])?"
@@ -113,11 +113,13 @@ class Citation:
         return {"author": self.author, "year": self.year, "pages": list(self.pages) if self.pages else None}
 
 
-_NAME = r"[A-Z][\w'’\-]+(?:\s(?:van|von|de|der)\s[A-Z][\w'’\-]+)?"
+_NAME = r"\p{Lu}[\w'’\-]+(?:\s(?:van|von|de|der)\s\p{Lu}[\w'’\-]+)?"
 _AUTHORS = rf"{_NAME}(?:(?:,\s{_NAME})*\s(?:and|&)\s{_NAME}|\set\sal\.?)?"
 _LOCATOR = r"(?:,?\s*pp?\.\s*(\d{1,5})(?:\s*[–—-]\s*(\d{1,5}))?)?"
 # "(Nye, 2004)", "(Paradise, 2009, p. 647-669; Yang, 2010, p. 235-234)" -> each item
-_PAREN_ITEM = re.compile(rf"(?P<a>{_AUTHORS})[,.]?\s+(?P<y>(?:1[6-9]|20)\d\d)[a-z]?{_LOCATOR}")
+_PAREN_ITEM = re.compile(rf"(?P<a>{_AUTHORS})[,.]?\s+(?P<y>(?:1[6-9]|20)\d\d)[a-z]?{_LOCATOR}(?P<more>(?:,\s*(?:1[6-9]|20)\d\d[a-z]?(?![\d]))*)")
+# "[Ministry of Foreign Affairs (MFA), 2022]": a corporate author in brackets
+_BRACKET = re.compile(r"\[(?P<a>\p{Lu}[^\[\],]{2,200}?),\s*(?P<y>(?:1[6-9]|20)\d\d)[a-z]?\]")
 # "Nye (1990)", "Burkhanov and Chen (2016, p. 3)"
 _NARRATIVE = re.compile(rf"(?P<a>{_AUTHORS})\s\((?P<y>(?:1[6-9]|20)\d\d)[a-z]?{_LOCATOR}\)")
 
@@ -129,8 +131,15 @@ def find_citations(text: str, base: int = 0) -> list[Citation]:
         inner_start = paren.start(1)
         for m in _PAREN_ITEM.finditer(paren.group(1)):
             _add(found, m, base + inner_start)
+            # "(Nye, 2004, 2011)": one author, several works
+            for ym in re.finditer(r"(?:1[6-9]|20)\d\d", m.group("more") or ""):
+                s = base + inner_start + m.start("more") + ym.start()
+                found.setdefault(s, Citation(s, s + 4, m.group("a").split()[0].rstrip(","), int(ym.group()), None, None))
     for m in _NARRATIVE.finditer(text):
         _add(found, m, base)
+    for m in _BRACKET.finditer(text):
+        s = base + m.start()
+        found.setdefault(s, Citation(s, base + m.end(), m.group("a").strip(), int(m.group("y")), None, None))
     return [found[k] for k in sorted(found)]
 
 

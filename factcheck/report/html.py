@@ -173,7 +173,9 @@ def _context(report: dict) -> dict:
     for finding in findings:
         # The same set report.js filters on: documents of the evidence and of the claims.
         docs = {str(e.get("doc")) for e in finding.get("evidence") or [] if isinstance(e, dict)}
-        docs.update(str(claims_by_id[c].get("doc")) for c in finding.get("claims") or [] if isinstance(c, str) and c in claims_by_id)
+        for claim_id in finding.get("claims") or []:
+            if isinstance(claim_id, str) and claim_id in claims_by_id:
+                docs.add(str(claims_by_id[claim_id].get("doc")))
         for doc in docs:
             findings_per_doc[doc] += 1
 

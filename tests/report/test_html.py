@@ -10,12 +10,11 @@ import re
 from collections import Counter
 from html.parser import HTMLParser
 
+from conftest import load_sample, odd_report
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.report.html import render_html
-
-from conftest import load_sample, odd_report
 
 DATA_BLOCK = re.compile(r'<script type="application/json" id="data">(.*?)</script>', re.S)
 RESOURCE_ATTRS = {"src", "href", "xlink:href", "action", "formaction", "data", "poster", "srcset", "background"}
@@ -250,7 +249,7 @@ def test_corpus_table_shows_dates_sources_segments_and_skips(report_sample):
     table = re.search(r'<table class="corpus" id="corpus-table">(.*?)</table>', html, re.S).group(1)
     rows = re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>")[1], re.S)
     assert len(rows) == len(report_sample["documents"])
-    for doc, row in zip(report_sample["documents"], rows):
+    for doc, row in zip(report_sample["documents"], rows, strict=True):
         assert doc["id"] in row
         if doc["published"]:
             assert doc["published"] in row and f"from {doc['published_source']}" in row
@@ -333,7 +332,7 @@ def test_cluster_chart_has_one_mark_per_claim_and_marks_conflicts(report_sample)
     # Every mark has a tooltip naming its document.
     titles = re.findall(r"<title>(.*?)</title>", svg, re.S)  # the chart's own title has an id
     assert len(titles) == len(cluster["points"])
-    for point, title in zip(cluster["points"], titles):
+    for point, title in zip(cluster["points"], titles, strict=True):
         assert point["doc"] in title
 
 
@@ -344,7 +343,7 @@ def test_chart_marks_link_to_the_paragraph_holding_the_claim(report_sample):
     cluster = report_sample["clusters"][0]
     svg = _cluster_svg(html, cluster["id"])
     hrefs = re.findall(r'<a href="#([^"]*)" class="mark', svg)
-    for point, href in zip(cluster["points"], hrefs):
+    for point, href in zip(cluster["points"], hrefs, strict=True):
         claim = claims[point["claim"]]
         para = next(p for p in docs[claim["doc"]]["paragraphs"] if p["start"] <= claim["start"] < p["end"])
         assert href == f"doc-{claim['doc']}-L{para['line']}"

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-
 from conftest import odd_report, scale_report
 
 pytestmark = pytest.mark.browser

@@ -131,7 +131,9 @@
     return {
       f: f, i: i, evs: evs, domId: "finding-" + ident(f.id),
       sev: SEV_RANK.hasOwnProperty(f.severity) ? SEV_RANK[f.severity] : 3,
-      doc: str(first.doc), line: num(first.line) || 0, rule: str(f.rule),
+      doc: str(first.doc), line: num(first.line) || 0,
+      // "?" for a missing value, as the server-side counts and filter options do.
+      sevName: str(f.severity) || "?", kind: str(f.kind) || "?", rule: str(f.rule) || "?",
       docs: docSet, hay: null, node: null, built: false
     };
   });
@@ -186,9 +188,9 @@
     var terms = val(controls.q).toLowerCase().split(/\s+/).filter(Boolean);
     matches = items.filter(function (it) {
       var f = it.f;
-      if (sev && f.severity !== sev) return false;
-      if (kind && f.kind !== kind) return false;
-      if (rule && f.rule !== rule) return false;
+      if (sev && it.sevName !== sev) return false;
+      if (kind && it.kind !== kind) return false;
+      if (rule && it.rule !== rule) return false;
       if (status && f.status !== status) return false;
       if (doc && !it.docs[doc]) return false;
       if (terms.length) {
