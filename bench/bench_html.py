@@ -153,7 +153,8 @@ def main() -> None:
         print(f"{label:34}{fmt.format(a):>12}{fmt.format(b):>18}{ratio:>9}")
     if "last" in rows[big_name]:
         last = rows[big_name]["last"]
-        print(f"\n{big_name}: after filter+search {last['shown']} shown ({last['status']}); requests made: {last['requests']}")
+        print(f"\n{big_name}: after filter+search {last['shown']} shown ({last['status']})")
+        print(f"requests made by the page: {last['requests']} (the file itself)")
 
 
 if __name__ == "__main__":

@@ -140,7 +140,7 @@ def _fields(a: Claim, b: Claim, rel: str) -> dict:
         gap = str(abs(int(a.time.start[:4]) - int(b.time.start[:4])))
     subject = a.subject or b.subject or ""
     return {
-        "property": (a.property or "").replace("_", " "),
+        "property": a.quals.get("property_name") or (a.property or "").replace("_", " "),
         "subject": subject.replace("_", " "),
         "where": f" in {subject.replace('_', ' ')}" if subject else "",
         "a_value": f"{a.quote!r} = {describe_value(a.value)}",

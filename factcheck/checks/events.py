@@ -70,7 +70,7 @@ class EventConflict:
                     sup["stronger"] = a.time.date if len({c.doc for c in agree_a}) > len({c.doc for c in agree_b}) else b.time.date
                 place = ", ".join(sorted(common)).replace("_", " ")
                 yield Draft(
-                    {"subject": subject.replace("_", " ").replace("local:", ""), "event": event,
+                    {"subject": a.quals.get("subject_name") or subject.replace("_", " ").replace("local:", ""), "event": event,
                      "place": f" in {place}" if place else "", "a_date": describe(a), "b_date": describe(b),
                      "a_doc": a.doc, "b_doc": b.doc},
                     [ctx.evidence(a), ctx.evidence(b)], [a.id, b.id],

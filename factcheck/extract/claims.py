@@ -423,6 +423,10 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
             confidence = 0.6
         if re.search(r"\bas of\s*$", sentence[: m.start - s0].lower()[-8:]):
             quals["as_of"] = True
+    for role, eid in (("subject_name", subject), ("property_name", prop)):
+        ent = aliases.entities.get(eid or "")
+        if ent is not None and ent.variants:
+            quals[role] = ent.variants[0]
     return Claim(
         doc=doc.id,
         start=m.start,

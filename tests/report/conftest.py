@@ -69,7 +69,10 @@ def odd_report() -> dict:
             {"id": "F2", "severity": "error", "kind": "conflict", "rule": "FC999", "message": "m",
              "evidence": [{"doc": "a.txt", "line": "x", "quote": "q"}], "claims": ["c1"]},
         ],
-        "clusters": [{"id": "K1", "points": [{"claim": "c1", "date": "n/a", "value": "12"}, {"claim": "zz", "date": "2020-13-40", "value": 5}]}],
+        "clusters": [{"id": "K1", "points": [
+            {"claim": "c1", "date": "n/a", "value": "12"},
+            {"claim": "zz", "date": "2020-13-40", "value": 5},
+        ]}],
         "coverage": {"mentions_seen": "many"},
         "problems": [{"code": "W1"}],
         "baseline": {"resolved": [{}], "stale_waivers": ["abc"]},

@@ -22,7 +22,8 @@ def _finding(report: dict, predicate) -> dict:
 
 def _mentions(finding: dict, term: str) -> bool:
     """What the search box looks in: message, rule, evidence quotes, sentences, values."""
-    parts = [finding["message"], finding["rule"], finding["name"], finding.get("arithmetic") or "", finding.get("resolution") or ""]
+    parts = [finding["message"], finding["rule"], finding["name"]]
+    parts += [finding.get("arithmetic") or "", finding.get("resolution") or ""]
     for e in finding["evidence"]:
         parts += [e["doc"], e["quote"], e["sentence"], e["value"]]
     return term in " ".join(parts).lower()
@@ -54,10 +55,12 @@ def test_severity_kind_rule_and_document_filters(open_report, report_sample):
 
     page.select_option("#f-severity", "error")
     assert opened.visible_findings() == severities["error"]
-    assert all("sev-error" in c for c in page.locator("#findings-list > li").evaluate_all("ls => ls.map(l => l.className)"))
+    classes = page.locator("#findings-list > li").evaluate_all("ls => ls.map(l => l.className)")
+    assert all("sev-error" in c for c in classes)
 
     page.select_option("#f-kind", "arithmetic")
-    assert opened.visible_findings() == sum(1 for f in findings if f["severity"] == "error" and f["kind"] == "arithmetic")
+    expected = sum(1 for f in findings if f["severity"] == "error" and f["kind"] == "arithmetic")
+    assert opened.visible_findings() == expected
 
     page.click("#f-reset")
     page.wait_for_function(f"() => document.querySelectorAll('#findings-list > li').length === {len(findings)}")
@@ -122,7 +125,9 @@ def test_sort_by_document_and_by_rule(open_report, report_sample):
 
 
 def test_opening_a_conflict_shows_both_quotes_highlighted(open_report, report_sample, screenshots):
-    conflict = _finding(report_sample, lambda f: f["kind"] == "conflict" and len(f["evidence"]) == 2 and f["severity"] == "error")
+    conflict = _finding(
+        report_sample, lambda f: f["kind"] == "conflict" and len(f["evidence"]) == 2 and f["severity"] == "error"
+    )
     opened = open_report(report_sample)
     item = opened.page.locator(f"#finding-{conflict['id']}")
     toggle = item.locator(".f-toggle")
@@ -241,7 +246,8 @@ def test_marks_use_code_point_offsets(open_report, report_sample):
     doc = next(d for d in report_sample["documents"] if d["id"] == INJECTED_DOC)
     para = doc["paragraphs"][0]
     para["text"] = para["text"].replace("2019.", "2019\U0001d465", 1)  # same length in code points
-    after = [c for c in report_sample["claims"] if c["doc"] == INJECTED_DOC and para["start"] + para["text"].index("\U0001d465") < c["start"] < para["end"]]
+    astral_at = para["start"] + para["text"].index("\U0001d465")
+    after = [c for c in report_sample["claims"] if c["doc"] == INJECTED_DOC and astral_at < c["start"] < para["end"]]
     assert after, "the sample needs a claim after the replaced character"
     opened = open_report(report_sample)
     page = opened.page
@@ -285,8 +291,9 @@ def test_link_from_a_cluster_to_a_finding_and_hash_on_load(open_report, report_s
     assert toggle.get_attribute("aria-expanded") == "true"
     assert page.evaluate("document.activeElement.closest('li').id") == f"finding-{target['id']}"
 
-    other = open_report(report_sample, name="hash.html", fragment=f"#finding-{report_sample['findings'][-1]['id']}")
-    assert other.page.locator(f"#finding-{report_sample['findings'][-1]['id']} .f-toggle").get_attribute("aria-expanded") == "true"
+    last = report_sample["findings"][-1]["id"]
+    other = open_report(report_sample, name="hash.html", fragment=f"#finding-{last}")
+    assert other.page.locator(f"#finding-{last} .f-toggle").get_attribute("aria-expanded") == "true"
 
 
 def test_print_expands_everything_and_hides_filters(open_report, report_sample):
