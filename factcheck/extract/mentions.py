@@ -164,10 +164,15 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("ordinal", re.compile(
             r"\b(?P<o>(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))(?:-(?:largest|biggest|most|highest|lowest|smallest|ranked|place|richest|busiest)\b)?|number one|top (?:ten|five|three|\d{1,3}))\b",
             flags)),
+        ("event_year", re.compile(rf"(?<=\b[A-Za-z]{{2,}}-)(?P<y>{YEAR})\b")),
         ("year", re.compile(rf"(?<![\w$.,/-]){MOD}(?P<y>{YEAR})(?![\w%]|[.,]\d|\s?(?:{SCALE}|percent)\b)", flags)),
         ("count", re.compile(rf"(?<![\w$.,/-]){_BOUND_OPT}(?P<n>{num})(?![\w%]|[.,]\d)", flags)),
     ]
 
+
+_NAMED_ORDINAL = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:session|convocation|congress|plenum|plenary|summit|conference|anniversary|edition|"
+    r"assembly|forum|meeting|parliament|duma|dynasty|amendment|party congress)\b", re.I)
 
 _DISCOURSE_ORDINAL_NOUNS = frozenset(
     "component aim step part section question stage group vector direction reason point way type level "
@@ -183,9 +188,13 @@ def _ordinal_ok(text: str, m: re.Match) -> bool:
         after = text[m.end():m.end() + 20].lower()
         if re.match(r"\d", word) and re.match(r"\s*century", after):
             return False
+        if re.match(r"\d", word) and _NAMED_ORDINAL.match(after):
+            return False
         return True
     before = text[max(0, m.start() - 12):m.start()].lower()
     after = text[m.end():m.end() + 40]
+    if _NAMED_ORDINAL.match(after):
+        return False  # "the sixth Plenary Session", "the 17th convocation": a name
     if not after.strip() or after[:1] in ",:;." or re.match(r"\s*(?:of all|and foremost|,)", after):
         return False  # "First, ..." / "the first of"
     if re.search(r"(?:^|[.!?]\s*)$", before) and m.start() < 3:
@@ -198,6 +207,30 @@ def _ordinal_ok(text: str, m: re.Match) -> bool:
     if re.search(r"\b(?:was|were|is|are|be|been)\s*$", before) and re.match(r"\s+\w+ed\b", after):
         return True  # "was first opened"
     return False
+
+
+def _broken_urls(text: str) -> list[tuple[int, int]]:
+    """URLs, including ones PDF/OCR extraction broke with spaces.
+
+    "http://www. china. com. cn/17da/2007-10/24/content 9119449 2. htm": a
+    URL continues across a space while the piece before it ends in "." "/"
+    or "-", or the next piece is a number or looks like a path/extension.
+    """
+    out = []
+    for m in re.finditer(r"\b(?:https?://|www\.)", text):
+        end = m.start()
+        pieces = re.finditer(r"\S+", text[m.start():m.start() + 300])
+        prev = ""
+        for i, p in enumerate(pieces):
+            piece = p.group()
+            if i and not (prev.endswith((".", "/", "-", "_")) or re.match(r"\d|htm|html|php|aspx?|cn\b|com\b|org\b|ru\b|kz\b|/", piece)):
+                break
+            end = m.start() + p.end()
+            prev = piece
+            if piece.endswith((")", "]", ">")):
+                break
+        out.append((m.start(), end))
+    return out
 
 
 def _bound(m: re.Match) -> str | None:
@@ -222,6 +255,8 @@ def find_mentions(text: str, base: int = 0, taken: list[tuple[int, int]] | None 
         s, e = max(0, s - base), min(len(text), e - base)
         if s < e:
             take(s, e)
+    for a, b in _broken_urls(text):
+        take(a, b)
     for m in _exclude_re().finditer(text):
         # ordinals such as "21st" and decades such as "1990s" are not identifiers
         if re.fullmatch(r"[A-Za-z]+-(?:1[5-9]\d\d|20\d\d)", m.group()):
@@ -275,12 +310,21 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
             a, b = D.year_time(int(ya)), D.year_time(int(yb))
         if not a or not b:
             return None
+        lead = re.match(r"from\s+", span, re.I)
+        if lead:
+            s += lead.end()
+            span = text[s:e]
         return Mention(s, e, span, "date", time=D.span_time(a, b), flags={"span": True})
+    if name == "century" and re.search(r"\bCentury\b", span) and re.search(r"\b[A-Z][a-z]+\s+(?:of\s+)?(?:the\s+)?$", text[max(0, s - 30):s]):
+        return None  # "Maritime Silk Road of the 21st Century": part of a name
     if name in ("day", "period", "month", "century", "decade"):
         t = D.parse_absolute(re.sub(r"^(?:the\s+)", "", span, flags=re.I) if name != "decade" else span)
         if t is None:
             return None
         return Mention(s, e, span, "date", time=t)
+    if name == "event_year":
+        t = D.parse_absolute(span)
+        return Mention(s, e, span, "date", time=t) if t else None
     if name == "year":
         if _PLURAL_NOUN_AFTER.match(text, e):
             return None  # "2000 students": a count

@@ -114,8 +114,10 @@ class Citation:
 
 
 _NAME = r"\p{Lu}[\w'’\-]+(?:\s(?:van|von|de|der)\s\p{Lu}[\w'’\-]+)?"
-_AUTHORS = rf"{_NAME}(?:(?:,\s{_NAME})*\s(?:and|&)\s{_NAME}|\set\sal\.?)?"
-_LOCATOR = r"(?:,?\s*pp?\.\s*(\d{1,5})(?:\s*[–—-]\s*(\d{1,5}))?)?"
+_INITIALS = r"(?:\s(?:\p{Lu}\.\s?){1,3})?"
+_AUTHORS = rf"{_NAME}{_INITIALS}(?:(?:,\s{_NAME})*\s(?:and|&)\s{_NAME}|\set\sal\.?)?"
+# ", p. 37", ", pp. 3-5", ": 73-89"
+_LOCATOR = r"(?:(?:,?\s*pp?\.|:)\s*(\d{1,5})(?:\s*[–—-]\s*(\d{1,5}))?)?"
 # "(Nye, 2004)", "(Paradise, 2009, p. 647-669; Yang, 2010, p. 235-234)" -> each item
 _PAREN_ITEM = re.compile(rf"(?P<a>{_AUTHORS})[,.]?\s+(?P<y>(?:1[6-9]|20)\d\d)[a-z]?{_LOCATOR}(?P<more>(?:,\s*(?:1[6-9]|20)\d\d[a-z]?(?![\d]))*)")
 # "[Ministry of Foreign Affairs (MFA), 2022]": a corporate author in brackets
