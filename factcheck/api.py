@@ -164,3 +164,36 @@ def claim_rows(prepared: Prepared) -> list[dict]:
             "modality": c.modality, "negated": c.negated, "confidence": round(c.confidence, 3),
         })
     return rows
+
+
+def check_texts(texts: dict[str, str | dict], rules_dir: str | Path = "rules", only: list[str] | None = None,
+                settings: Settings | None = None) -> dict:
+    """Check documents given as text ({doc_id: text or {text, published, title}}).
+
+    Used by the rule examples (``examples.pass``/``fail`` in rules/*.yaml) and
+    handy in notebooks. ``only`` restricts the run to some rule codes.
+    """
+    from factcheck.engine.runner import build_report
+    from factcheck.engine.spec import load_rules
+    from factcheck.extract.claims import extract_document
+    from factcheck.ingest.corpus import document_from_text
+    from factcheck.normalize.aliases import load_aliases
+
+    settings = settings or load_settings()
+    rules_dir = Path(rules_dir)
+    rules = [r for r in load_rules(rules_dir) if only is None or r.code in only]
+    alias_paths = _alias_paths(rules_dir, settings)
+    aliases = load_aliases(alias_paths)
+    nlp = _nlp(settings, alias_paths)
+    documents, claims = [], []
+    for doc_id, spec in sorted(texts.items()):
+        spec = {"text": spec} if isinstance(spec, str) else dict(spec)
+        meta = {k: v for k, v in spec.items() if k != "text"}
+        doc = document_from_text(doc_id, spec["text"], doc_id, Path(doc_id).suffix or ".txt", meta)
+        documents.append(doc)
+        claims.extend(extract_document(doc, nlp, aliases, settings.batch_size))
+    from dataclasses import replace
+
+    claims.sort(key=lambda c: (c.doc, c.start, c.end))
+    claims = [replace(c, id=f"c{i:04d}") for i, c in enumerate(claims, 1)]
+    return build_report(documents, claims, rules, [])

@@ -161,7 +161,7 @@ class ShareRange:
             x = c.value.low if c.value.low is not None else c.value.magnitude
             if x is None or x <= 100:
                 continue
-            if re.search(r"\b(?:increase|grow|growth|rise|rose|up|more|higher|gain|jump|surge)\w*\b", c.sentence, re.I):
+            if re.search(r"\b(?:increas|grow|grew|rise|rose|risen|up|more|higher|gain|jump|surge|doubl|tripl|expan|by)\w*\b", c.sentence, re.I):
                 continue  # "grew by 150%" is a change, not a share
             yield Draft({"share": c.quote}, [ctx.evidence(c)], [c.id], f"{x:g}% > 100%",
                         "A share of a whole cannot exceed 100%; check the figure.", None, None, ("share", c.id))
@@ -172,7 +172,7 @@ class RatioParams(Params):
     approx_tolerance_points: float = 3.0
 
 
-_OF = re.compile(r"\b(\d[\d,]*)\s+(?:\w+\s+){0,3}?(?:of|out of)\s+(?:the\s+)?(\d[\d,]*)\b")
+_OF = re.compile(r"\b(\d(?:[\d,]*\d)?)\s+(?:[A-Za-z]+\s+){0,3}?(?:of|out of)\s+(?:the\s+)?(\d(?:[\d,]*\d)?)\b")
 
 
 @register
@@ -189,12 +189,11 @@ class RatioCheck:
         for c in ctx.claims:
             if not _pct(c) or c.modality != "asserted" or c.value.magnitude is None:
                 continue
-            m = _OF.search(c.sentence)
+            m = next((x for x in _OF.finditer(c.sentence)
+                      if 0 < float(x.group(1).replace(",", "")) <= float(x.group(2).replace(",", ""))), None)
             if not m:
                 continue
             n, total = float(m.group(1).replace(",", "")), float(m.group(2).replace(",", ""))
-            if total <= 0 or n > total:
-                continue
             ctx.checked.add(c.id)
             computed = 100 * n / total
             tol = p.approx_tolerance_points if c.value.approx or c.value.low is None or c.value.high is None else p.tolerance_points

@@ -20,7 +20,7 @@ from itertools import combinations
 from typing import ClassVar, Iterable
 
 from factcheck.checks import Draft, Params, register
-from factcheck.engine.context import CheckContext, describe, describe_value, interval
+from factcheck.engine.context import CheckContext, place_name as _place_name, describe, describe_value, interval
 from factcheck.model import Claim
 from factcheck.normalize.units import comparable, convert
 
@@ -142,7 +142,7 @@ def _fields(a: Claim, b: Claim, rel: str) -> dict:
     return {
         "property": a.quals.get("property_name") or (a.property or "").replace("_", " "),
         "subject": subject.replace("_", " "),
-        "where": f" in {subject.replace('_', ' ')}" if subject else "",
+        "where": f" in {_place_name(subject)}" if subject else "",
         "a_value": f"{a.quote!r} = {describe_value(a.value)}",
         "b_value": f"{b.quote!r} = {describe_value(b.value)}",
         "a_doc": a.doc,

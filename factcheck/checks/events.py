@@ -12,7 +12,7 @@ from itertools import combinations
 from typing import ClassVar, Iterable
 
 from factcheck.checks import Draft, Params, register
-from factcheck.engine.context import CheckContext, describe
+from factcheck.engine.context import CheckContext, place_name as _place_name, describe
 
 
 class EventParams(Params):
@@ -68,7 +68,7 @@ class EventConflict:
                     "stronger": None}
                 if len({c.doc for c in agree_a}) != len({c.doc for c in agree_b}):
                     sup["stronger"] = a.time.date if len({c.doc for c in agree_a}) > len({c.doc for c in agree_b}) else b.time.date
-                place = ", ".join(sorted(common)).replace("_", " ")
+                place = ", ".join(_place_name(x) for x in sorted(common))
                 yield Draft(
                     {"subject": a.quals.get("subject_name") or subject.replace("_", " ").replace("local:", ""), "event": event,
                      "place": f" in {place}" if place else "", "a_date": describe(a), "b_date": describe(b),

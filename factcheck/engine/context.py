@@ -113,6 +113,11 @@ def _rounding(v: Value) -> float:
     return 0.5 * scale if scale > 1 else 0.0  # "2 million": rounded to the million; "4": exact
 
 
+def place_name(eid: str) -> str:
+    """Readable place name from a canonical id ("south_korea" -> "South Korea", "gpe:freedonia" -> "Freedonia")."""
+    return eid.split(":", 1)[-1].replace("_", " ").title()
+
+
 def describe_value(v: Value) -> str:
     unit = "" if v.unit == "count" else ("%" if v.unit == "percent" else f" {v.unit}")
     if v.low is not None and v.high is not None and v.low != v.high:

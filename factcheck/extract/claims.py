@@ -278,7 +278,7 @@ def _subject_entity(verb, sdoc, aliases: AliasTable, acronyms, context: str) -> 
     if eid is None:
         for t in subj.subtree:
             eid = _entity_at(sdoc, t) or acronyms.get(t.text)
-            if eid and aliases.type_of(eid) != "place":
+            if eid and aliases.type_of(eid) != "place" and not eid.startswith("gpe:"):
                 break
             eid = None
     if eid is None and any(c.lower_ in ("such", "this", "that", "these") for c in subj.children):
@@ -290,8 +290,10 @@ def _subject_entity(verb, sdoc, aliases: AliasTable, acronyms, context: str) -> 
             if any(n.lower().split()[-1].startswith(head) for n in names):
                 eid = eid2
                 break
-    if eid is None:
-        eid = subj.lemma_.lower() if subj.pos_ in ("NOUN", "PROPN") else None
+    if eid is None and subj.pos_ in ("NOUN", "PROPN"):
+        # an unknown thing: its noun phrase ("robotics academy"), minus ordinals and determiners
+        words = [t.lemma_.lower() for t in subj.subtree if t.i <= subj.i and t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "PROPN")]
+        eid = " ".join([*words, subj.lemma_.lower()])
     return eid, subj
 
 
@@ -462,6 +464,13 @@ def _clause_head(verb):
     return verb
 
 
+def _gap(text: str, a: Mention, b: Mention) -> int:
+    """Characters between two mentions; a conjunction or comma between them counts as far."""
+    lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    between = text[lo:hi]
+    return len(between) + (1000 if re.search(r",|;|\band\b|\bwhile\b|\bbut\b", between) else 0)
+
+
 def _quantity_time(doc: Document, m: Mention, p: _Pending, para_mentions: list[_Pending], sentence: str,
                    note_years: dict[int, int], sdoc=None, root=None) -> Time | None:
     same = [q.mention for q in para_mentions if q.sent == p.sent and q.mention.kind == "date"
@@ -469,7 +478,7 @@ def _quantity_time(doc: Document, m: Mention, p: _Pending, para_mentions: list[_
     if same and sdoc is not None:
         linked = [d for d in same if _linked(sdoc, root, d, p.sent[0])]
         if linked:
-            return min(linked, key=lambda d: (abs(d.start - m.start), d.start)).time
+            return min(linked, key=lambda d: (_gap(doc.text, m, d), d.start)).time
         # a lone date in the sentence before the figure ("In 2015, 80 percent ...")
         lead = [d for d in same if d.start < m.start and re.search(r"^\W*(?:in|as of|by|since|during)\s*$", sentence[:d.start - p.sent[0]], re.I)]
         if lead:
