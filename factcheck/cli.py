@@ -382,14 +382,14 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except SystemExit:
         raise
-    except Exception as exc:  # click usage errors arrive here in non-standalone mode
-        import click
-
-        if isinstance(exc, click.exceptions.Abort):
+    except Exception as exc:  # usage errors arrive here in non-standalone mode
+        # typer may vendor its own click, so match by shape rather than class
+        if type(exc).__name__ == "Abort":
             sys.stderr.write("interrupted\n")
             sys.exit(ExitCode.INTERRUPTED)
-        if isinstance(exc, click.ClickException):
-            exc.show()
+        if hasattr(exc, "exit_code") and hasattr(exc, "format_message"):
+            sys.stderr.write(f"error: [E100] {exc.format_message()}\n")
+            sys.stderr.write("Try 'factcheck --help'.\n")
             sys.exit(ExitCode.USAGE)
         raise
 

@@ -1,0 +1,78 @@
+"""Units: one shared pint registry; currencies, counts and percents never mix."""
+
+from __future__ import annotations
+
+import pint
+import pytest
+
+from factcheck.normalize.units import comparable, convert, registry, unit_table
+
+
+def test_km_and_miles_are_comparable_and_convert():
+    assert comparable("km", "mile")
+    assert comparable("mile", "km")
+    assert convert(1782, "km", "mile") == pytest.approx(1107.28, rel=1e-4)
+    assert convert(convert(1782, "km", "mile"), "mile", "km") == pytest.approx(1782)
+
+
+def test_area_and_time_convert():
+    assert comparable("hectare", "acre")
+    assert convert(1, "hectare", "acre") == pytest.approx(2.4710, rel=1e-4)
+    assert convert(14, "day", "week") == pytest.approx(2)
+
+
+def test_same_unit_is_identity():
+    assert comparable("USD", "USD")
+    assert convert(5.5, "USD", "USD") == 5.5
+    assert convert(None, "km", "mile") is None
+
+
+@pytest.mark.parametrize(
+    ("u1", "u2"),
+    [
+        ("USD", "KZT"),
+        ("KZT", "USD"),
+        ("USD", "EUR"),
+        ("CNY", "RUB"),
+        ("count", "percent"),
+        ("percent", "count"),
+        ("count", "times"),
+        ("ordinal", "count"),
+        ("km", "kg"),
+        ("km", "count"),
+        ("day", "km"),
+        ("no_such_unit", "km"),
+        ("no_such_unit", "other_unknown"),
+    ],
+)
+def test_not_comparable(u1, u2):
+    assert not comparable(u1, u2)
+
+
+def test_currencies_are_never_converted():
+    with pytest.raises(pint.DimensionalityError):
+        convert(5e9, "USD", "KZT")
+
+
+def test_currency_word_aliases_are_the_same_unit():
+    # "tenge" is defined as an alias of KZT, so it compares and converts 1:1
+    assert comparable("tenge", "KZT")
+    assert convert(5, "tenge", "KZT") == pytest.approx(5)
+
+
+def test_registry_is_one_shared_instance():
+    assert registry() is registry()
+    ureg = registry()
+    # quantities built at different times combine, which pint allows only within one registry
+    total = ureg.Quantity(1, "km") + registry().Quantity(1, "mile")
+    assert total.to("km").magnitude == pytest.approx(2.609344)
+
+
+def test_every_unit_in_the_table_is_known_to_the_registry():
+    table = unit_table()
+    ureg = registry()
+    canonical = (set(table["measures"].values()) | set(table["currency_symbols"].values())
+                 | set(table["currency_words"].values()))
+    for unit in sorted(canonical):
+        ureg.Unit(unit)  # raises UndefinedUnitError for a typo in units.yaml
+        assert comparable(unit, unit)
