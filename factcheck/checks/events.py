@@ -15,6 +15,16 @@ from factcheck.checks import Draft, Params, register
 from factcheck.engine.context import CheckContext, place_name as _place_name, describe
 
 
+def _when(c) -> str:
+    t = c.time
+    return t.date if t.granularity in ("year", "month", "day") else f"{t.date} ({t.granularity})"
+
+
+def _span(c) -> str:
+    a, b = c.time.start[:4], c.time.end[:4]
+    return a if a == b else f"{a}–{b}"
+
+
 class EventParams(Params):
     first_only: bool = True
     tolerance_years: int = 0
@@ -71,9 +81,9 @@ class EventConflict:
                 place = ", ".join(_place_name(x) for x in sorted(common))
                 yield Draft(
                     {"subject": a.quals.get("subject_name") or subject.replace("_", " ").replace("local:", ""), "event": event,
-                     "place": f" in {place}" if place else "", "a_date": describe(a), "b_date": describe(b),
+                     "place": f" in {place}" if place else "", "a_date": _when(a), "b_date": _when(b),
                      "a_doc": a.doc, "b_doc": b.doc},
                     [ctx.evidence(a), ctx.evidence(b)], [a.id, b.id],
-                    f"{a.time.start[:4]}–{a.time.end[:4]} and {b.time.start[:4]}–{b.time.end[:4]} do not overlap",
+                    f"{_span(a)} and {_span(b)} do not overlap",
                     "Only one date can be the first; check the primary source (e.g. the institution's own founding record) and correct the other.",
                     sup, None, key)

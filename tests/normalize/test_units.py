@@ -71,8 +71,24 @@ def test_registry_is_one_shared_instance():
 def test_every_unit_in_the_table_is_known_to_the_registry():
     table = unit_table()
     ureg = registry()
-    canonical = (set(table["measures"].values()) | set(table["currency_symbols"].values())
-                 | set(table["currency_words"].values()))
-    for unit in sorted(canonical):
-        ureg.Unit(unit)  # raises UndefinedUnitError for a typo in units.yaml
-        assert comparable(unit, unit)
+    for unit in sorted(set(table["measures"].values())):
+        assert isinstance(ureg.Unit(unit), pint.Unit), unit  # a typo raises UndefinedUnitError
+    for unit in sorted(set(table["currency_symbols"].values()) | set(table["currency_words"].values())):
+        assert any(str(d).startswith("[currency_") for d in ureg.Unit(unit).dimensionality), unit
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "hour",
+        "day",
+        "week",
+        "month",
+        pytest.param("decade", marks=pytest.mark.xfail(
+            reason="BUG: pint's 'decade' is a dimensionless logarithmic unit, so 'two decades' (units.yaml "
+                   "decades -> decade) is not comparable with years", strict=True)),
+    ],
+)
+def test_duration_units_compare_with_years(unit):
+    assert comparable(unit, "year")
+    assert convert(1, unit, "year") > 0
