@@ -141,7 +141,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     cur_words = "|".join(sorted(map(re.escape, t["currency_words"]), key=len, reverse=True))
     cur_syms = "|".join(sorted(map(re.escape, t["currency_symbols"]), key=len, reverse=True))
     measures = "|".join(sorted(map(re.escape, _measures()), key=len, reverse=True))
-    pct = r"(?:%|\s?percent\b|\s?per\s?cent\b|\s?pct\b)"
+    pct = r"(?:\s?%|\s?percent\b|\s?per\s?cent\b|\s?pct\b)"
     num = NUMBER
     flags = re.I
     return [

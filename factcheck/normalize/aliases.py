@@ -51,7 +51,8 @@ class AliasTable:
         return cls()
 
     @classmethod
-    def from_data(cls, data: dict, source: str = "") -> "AliasTable":
+    def from_data(cls, data: dict, source: str = "", check: bool = True) -> "AliasTable":
+        """A table from one alias mapping; ``check`` validates part_of (off while merging files)."""
         spec = AliasFile.model_validate(data or {})
         table = cls(source=source)
         for eid, ent in sorted(spec.entities.items()):
@@ -59,11 +60,17 @@ class AliasTable:
         for pid, names in sorted(spec.properties.items()):
             for n in names:
                 table.properties.setdefault(_norm(n), pid)
-        for eid, ent in spec.entities.items():
-            if ent.part_of and ent.part_of not in spec.entities:
-                raise FactcheckError("E212", f"entity '{eid}' is part_of unknown entity '{ent.part_of}'", source,
-                                     hint="add that entity or fix the id")
+        if check:
+            table.check_part_of({})
         return table
+
+    def check_part_of(self, positions: dict[str, tuple[str, int | None, int | None]]) -> None:
+        """Every part_of names a known entity (checked after all files are merged)."""
+        for eid, ent in sorted(self.entities.items()):
+            if ent.part_of and ent.part_of not in self.entities:
+                path, line, col = positions.get(eid, (self.source, None, None))
+                raise FactcheckError("E212", f"entity '{eid}' is part_of unknown entity '{ent.part_of}'", path, line, col,
+                                     hint="add that entity or fix the id")
 
     def add_entity(self, eid: str, ent: EntitySpec) -> None:
         self.entities[eid] = ent
@@ -132,12 +139,18 @@ def load_aliases(paths: list[Path]) -> AliasTable:
     from factcheck.engine.yamlio import load_yaml, position
 
     table = AliasTable()
+    positions: dict[str, tuple[str, int | None, int | None]] = {}
     for path in paths:
         if not path.is_file():
             continue
         data = load_yaml(path, code="E210")
+        ents = data.get("entities") if isinstance(data, dict) else None
+        if isinstance(ents, dict):
+            for eid, node in ents.items():
+                line, col = position(node, "part_of") if isinstance(node, dict) and "part_of" in node else position(ents, eid)
+                positions[str(eid)] = (str(path), line, col)
         try:
-            part = AliasTable.from_data(data, str(path))
+            part = AliasTable.from_data(data, str(path), check=False)
         except ValidationError as exc:
             err = exc.errors()[0]
             node = data
@@ -151,10 +164,12 @@ def load_aliases(paths: list[Path]) -> AliasTable:
             raise FactcheckError("E211", f"{loc}: {err['msg']}", str(path), line, col,
                                  hint="see the comment at the top of aliases.yaml for the format") from None
         table.merge(part)
+    table.check_part_of(positions)
     return table
 
 
-_ACRONYM_DEF = re.compile(r"\b((?:[A-Z][\w'’-]*\s+){1,6}?[A-Z][\w'’-]*)\s+\(([A-Z][A-Za-z]{1,6})\)")
+_ACRONYM_DEF = re.compile(
+    r"\b((?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|the|on|in|de|du|des)\s+)*){1,6}?[A-Z][\w'’-]*)\s+\(([A-Z][A-Za-z]{1,6})\)")
 
 
 def learn_acronyms(text: str, table: AliasTable) -> dict[str, str]:
@@ -172,7 +187,16 @@ def learn_acronyms(text: str, table: AliasTable) -> dict[str, str]:
         # the acronym must be the initials of the last words of the long form
         if not initials.endswith(core.upper()):
             continue
-        long_form = " ".join(words[-len(core):])
+        # keep the last len(core) capitalized words and the small words between them
+        caps_seen = 0
+        start = len(words)
+        for i in range(len(words) - 1, -1, -1):
+            if words[i][0].isupper():
+                caps_seen += 1
+                start = i
+                if caps_seen == len(core):
+                    break
+        long_form = " ".join(words[start:])
         eid = table.lookup(long_form) or "local:" + _norm(long_form).replace(" ", "_")
         out[short] = eid
         out[core] = eid

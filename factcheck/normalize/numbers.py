@@ -33,7 +33,7 @@ _CARD = "|".join(UNITS_WORDS[1:] + TENS_WORDS)
 # "ten", "twenty-five", "fifty one", "two hundred", "ten and a half"
 WORD_NUMBER = (
     rf"(?:(?:{_CARD})(?:[- ](?:{'|'.join(UNITS_WORDS[1:10])}))?"
-    rf"(?:\s(?:hundred|thousand|million|billion))?(?:\sand\sa\s(?:half|quarter))?|a\sdozen|a\shundred|a\sthousand|a\smillion|a\sbillion|a\squarter|a\sthird|half|a\shalf)"
+    rf"(?:\s(?:hundred|thousand|million|billion))?(?:\sand\sa\s(?:half|quarter))?(?:\s(?:thousand|million|billion))?|a\sdozen|a\shundred|a\sthousand|a\smillion|a\sbillion|a\squarter|a\sthird|half|a\shalf)"
 )
 DIGIT_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 SCALE = r"(?:hundred|thousand|million|billion|trillion|mln|bln|bn)"
@@ -53,6 +53,10 @@ def parse_number(text: str) -> float | None:
         base = float(m.group(1).replace(",", ""))
         return base * SCALES[m.group(2)] if m.group(2) else base
     extra = 0.0
+    m = re.fullmatch(r"(.+?)\s+and\s+(a half|a quarter|half)\s+(thousand|million|billion|trillion)", t)
+    if m:  # "two and a half billion"
+        base = parse_number(m.group(1))
+        return None if base is None else (base + FRACTIONS[m.group(2)]) * SCALES[m.group(3)]
     m = re.fullmatch(r"(.+?)\s+and\s+(a half|a quarter|half)", t)
     if m:
         t, extra = m.group(1), FRACTIONS[m.group(2)]

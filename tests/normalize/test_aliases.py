@@ -185,8 +185,6 @@ def test_learn_acronyms_ignores_mismatched_initials(table, text):
     assert learn_acronyms(text, table) == {}
 
 
-@pytest.mark.xfail(reason="BUG: long forms with lower-case function words are not learned "
-                          "('Ministry of Foreign Affairs (MFA)' -> {})", strict=True)
 def test_learn_acronyms_with_function_words(table):
     learned = learn_acronyms("The Ministry of Foreign Affairs (MFA) replied.", table)
     assert "MFA" in learned
@@ -268,7 +266,6 @@ def test_part_of_unknown_in_file_is_e212(tmp_path):
     assert err.value.path == str(path)
 
 
-@pytest.mark.xfail(reason="BUG: E212 carries no line number (STYLE: errors say file:line)", strict=True)
 def test_part_of_unknown_in_file_has_a_line(tmp_path):
     path = write(tmp_path, """
         entities:
@@ -282,8 +279,6 @@ def test_part_of_unknown_in_file_has_a_line(tmp_path):
     assert err.value.line == 4
 
 
-@pytest.mark.xfail(reason="BUG: part_of is checked per file, so a second alias file cannot refer to an "
-                          "entity of the first", strict=True)
 def test_part_of_may_refer_to_an_earlier_file(tmp_path):
     base = tmp_path / "base.yaml"
     base.write_text("entities:\n  freedonia:\n    variants: [Freedonia]\n", encoding="utf-8")

@@ -84,8 +84,6 @@ def test_number_words(text, expected):
     assert parse_number(text) == pytest.approx(expected)
 
 
-@pytest.mark.xfail(reason="BUG: a fraction before a scale word is not parsed ('two and a half billion' -> None)",
-                   strict=True)
 @pytest.mark.parametrize(("text", "expected"), [("two and a half billion", 2.5e9), ("ten and a half million", 10.5e6)])
 def test_fraction_with_scale_word(text, expected):
     assert parse_number(text) == pytest.approx(expected)
