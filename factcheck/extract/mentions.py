@@ -357,6 +357,8 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
         unit = t["currency_symbols"].get(m.group("sym")) if m.group("sym") else t["currency_words"].get(m.group("word").lower())
         return Mention(s, e, span, "quantity", value=make_value(x, unit, bound, span))
     if name == "pct_range":
+        if re.search(r"\b(?:from|between)\s+$", text[max(0, s - 10):s], re.I) and " to " in span:
+            return None  # "rose from 20% to 35%": two values, a change, not an interval
         a, b = parse_number(m.group("a")), parse_number(m.group("b"))
         if a is None or b is None or a >= b:
             return None
