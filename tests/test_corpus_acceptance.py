@@ -115,3 +115,10 @@ def test_every_warning_and_error_has_evidence_and_explanation(corpus_report):
         assert f["evidence"] and f["message"] and f["resolution"]
         for e in f["evidence"]:
             assert e["quote"] and e["sentence"] and e["line"] >= 1 and e["column"] >= 1
+
+
+def test_relative_time_against_absolute_date_in_the_same_document(corpus_report):
+    # 002: "The term was suggested ... a century ago ... It was first mentioned in 1990"
+    hits = [f for f in _findings(corpus_report, "FC402") if {("002", "a century ago"), ("002", "1990")} <= _quotes(f)]
+    assert len(hits) == 1
+    assert "-100" in hits[0]["arithmetic"] and "1919" in hits[0]["arithmetic"]

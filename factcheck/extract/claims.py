@@ -123,8 +123,18 @@ def _resolve_pronouns(claims: list[Claim]) -> list[Claim]:
     """"... $25.68 billion, in 2017 they had gone up to $28.6 billion": inherit the property."""
     out = []
     last: dict[tuple[int, str], Claim] = {}
+    last_event: Claim | None = None
     for c in claims:
         q = c.quals
+        if c.kind == "date":
+            if q.get("pronoun_subject") and last_event is not None and 0 < c.sent_start - last_event.sent_start <= 400:
+                # "The term was suggested ... a century ago. It was first mentioned in 1990": "it" is the term
+                quals = {k: v for k, v in q.items() if k != "pronoun_subject"}
+                if "subject_name" in last_event.quals:
+                    quals["subject_name"] = last_event.quals["subject_name"]
+                c = replace(c, subject=last_event.subject, qualifiers=tuple(sorted(quals.items())))
+            if c.subject:
+                last_event = c
         if c.kind == "quantity" and c.value is not None:
             key = (c.sent_start, c.value.unit)
             if q.get("pronoun") and c.property is None:
@@ -416,6 +426,9 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
             if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.tag_ in ("VBD", "VBZ", "VBP") and a.dep_ in ("aux", "auxpass") for a in verb.children)):
                 quals["past"] = True
             subject, subj_tok = _subject_entity(verb, sdoc, aliases, acronyms, doc.text[max(0, p.sent[0] - 1500):p.sent[0]])
+            if subj_tok is not None and subj_tok.pos_ == "PRON" and subj_tok.lower_ in ("it", "they", "this"):
+                quals["pronoun_subject"] = True
+                subject = None
             first = any(pm.mention.flags.get("first") and p.sent[0] <= pm.mention.start < p.sent[1] for pm in para_mentions)
             if first:
                 ftoks = [t for t in sdoc if t.lower_ == "first"]

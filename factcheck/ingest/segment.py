@@ -108,12 +108,12 @@ def segment(text: str) -> list[Segment]:
             label = "references"
         elif counts[para] >= 3 and len(para) < 100:
             label, reason = "page_header", f"repeated {counts[para]} times"
+        elif _FOOTNOTE.match(para) and _BIBLIO.search(para) and len(para) < 600:
+            label, reason = "note", "bibliographic footnote"  # before the language check: titles are often not English
         elif (problem := language_problem(para)):
             label, reason = "skipped", problem
         elif _FRONT.search(para) and len(para) < 400:
             label, reason = "front", "front matter"
-        elif _FOOTNOTE.match(para) and _BIBLIO.search(para) and len(para) < 600:
-            label, reason = "note", "bibliographic footnote"
         elif _FOOTNOTE.match(para) and seen_body and len(para) < 600 and re.match(r"^\d{1,3} ?[A-Z]", para) and _looks_like_footnote(para):
             label = "footnote"
         elif _is_heading(para):
