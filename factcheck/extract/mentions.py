@@ -347,6 +347,11 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
             flags["first"] = True
         return Mention(s, e, span, "quantity", value=v, flags=flags)
     bound = _bound(m)
+    if bound == "up to" and _RISE_VERB.search(text[max(0, s - 24):s]):
+        # "had gone up to $28.6 billion": a verb particle, not an upper bound
+        s += re.match(r"up\s+to\s+", span, re.I).end()
+        span = text[s:e]
+        bound = None
     if name == "money":
         n_text = m.group("n") or m.group("n2")
         scale = m.group("scale") or m.group("scale2")
@@ -407,6 +412,9 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
             return None
         return Mention(s, e, span, "quantity", value=make_value(x, "count", bound, format_number(x) if not n_text[0].isdigit() else span))
     return None
+
+
+_RISE_VERB = re.compile(r"\b(?:gone|go|goes|going|went|rose|risen|rise|rises|rising|climbed|climb|grown|grew|increased|jumped|shot|moved|come|came|added|ramped|scaled|built|stepped|end(?:ed)?|sum(?:med)?|add(?:s|ed)?)\s+$", re.I)
 
 
 def _is_list_number(text: str, s: int) -> bool:

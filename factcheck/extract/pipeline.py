@@ -55,71 +55,81 @@ def load_nlp(model: str | None = None, aliases_key: str = ""):
     )
 
 
-def _register() -> None:
-    from spacy.language import Language
-    from spacy.matcher import PhraseMatcher
-    from spacy.tokens import Span
+class EntityLinker:
+    """Canonical entity ids for alias names and the model's entities (``doc.spans["fc_entities"]``)."""
 
-    @Language.factory("factcheck_entities", default_config={"aliases_path": None})
-    def make_entities(nlp, name, aliases_path):
-        from pathlib import Path
+    def __init__(self, nlp, table):
+        from spacy.matcher import PhraseMatcher
 
-        from factcheck.normalize.aliases import AliasTable, load_aliases
+        self.table = table
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        by_id: dict[str, list] = {}
+        for eid, surface in table.patterns():
+            if len(surface) <= 5 and surface.replace(".", "").isupper():
+                continue  # acronyms are matched case-sensitively below
+            by_id.setdefault(eid, []).append(nlp.make_doc(surface))
+        for eid, docs in by_id.items():
+            self.matcher.add(eid, docs)
 
-        table = load_aliases([Path(aliases_path)]) if aliases_path else AliasTable.empty()
-        return EntityLinker(nlp, table)
-
-    class EntityLinker:
-        """Canonical entity ids for alias names and model entities."""
-
-        def __init__(self, nlp, table):
-            self.table = table
-            self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-            by_id: dict[str, list] = {}
-            for eid, surface in table.patterns():
-                if len(surface) <= 5 and surface.replace(".", "").isupper():
-                    continue  # acronyms are matched case-sensitively below
-                by_id.setdefault(eid, []).append(nlp.make_doc(surface))
-            for eid, docs in by_id.items():
-                self.matcher.add(eid, docs)
-
-        def __call__(self, doc):
-            spans = []
-            for match_id, start, end in self.matcher(doc):
-                spans.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
-            for tok in doc:
-                eid = self.table.by_acronym.get(tok.text) or self.table.demonyms.get(tok.lower_)
-                if eid:
-                    spans.append(Span(doc, tok.i, tok.i + 1, label=eid))
-            for ent in doc.ents:
-                if ent.label_ in ("GPE", "LOC", "ORG", "NORP"):
-                    eid = self.table.lookup(ent.text, demonyms=True)
-                    if eid is None and ent.label_ in ("GPE", "LOC"):
-                        eid = "gpe:" + ent.text.lower()
-                    if eid:
-                        spans.append(Span(doc, ent.start, ent.end, label=eid))
-            # longest first, no overlaps
-            spans.sort(key=lambda s: (-(s.end - s.start), s.start))
-            taken: set[int] = set()
-            kept = []
-            for s in spans:
-                if not taken.intersection(range(s.start, s.end)):
-                    kept.append(s)
-                    taken.update(range(s.start, s.end))
-            doc.spans["fc_entities"] = sorted(kept, key=lambda s: s.start)
-            return doc
-
-    @Language.component("factcheck_mentions")
-    def mentions_component(doc):
-        from factcheck.extract.mentions import find_mentions
+    def __call__(self, doc):
+        from spacy.tokens import Span
 
         spans = []
-        for m in find_mentions(doc.text):
-            span = doc.char_span(m.start, m.end, label=m.kind, alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
-        doc.spans["fc_mentions"] = spans
+        for match_id, start, end in self.matcher(doc):
+            spans.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
+        for tok in doc:
+            eid = self.table.by_acronym.get(tok.text) or self.table.demonyms.get(tok.lower_)
+            if eid:
+                spans.append(Span(doc, tok.i, tok.i + 1, label=eid))
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC", "ORG", "NORP"):
+                eid = self.table.lookup(ent.text, demonyms=True)
+                if eid is None and ent.label_ in ("GPE", "LOC"):
+                    eid = "gpe:" + ent.text.lower()
+                if eid:
+                    spans.append(Span(doc, ent.start, ent.end, label=eid))
+        # longest first, no overlaps
+        spans.sort(key=lambda s: (-(s.end - s.start), s.start))
+        taken: set[int] = set()
+        kept = []
+        for s in spans:
+            if not taken.intersection(range(s.start, s.end)):
+                kept.append(s)
+                taken.update(range(s.start, s.end))
+        doc.spans["fc_entities"] = sorted(kept, key=lambda s: s.start)
         return doc
+
+
+def make_entities(nlp, name: str, aliases_path: str | None):
+    """spaCy factory of ``factcheck_entities`` (config: aliases_path)."""
+    from pathlib import Path
+
+    from factcheck.normalize.aliases import AliasTable, load_aliases
+
+    table = load_aliases([Path(aliases_path)]) if aliases_path else AliasTable.empty()
+    return EntityLinker(nlp, table)
+
+
+def mentions_component(doc):
+    """spaCy component ``factcheck_mentions``: numeric/dated mentions in ``doc.spans["fc_mentions"]``."""
+    from factcheck.extract.mentions import find_mentions
+
+    spans = []
+    for m in find_mentions(doc.text):
+        span = doc.char_span(m.start, m.end, label=m.kind, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    doc.spans["fc_mentions"] = spans
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("factcheck_entities"):
+        Language.factory("factcheck_entities", default_config={"aliases_path": None}, func=make_entities)
+    if not Language.has_factory("factcheck_mentions"):
+        Language.component("factcheck_mentions", func=mentions_component)
 
 
 _register()

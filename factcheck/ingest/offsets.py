@@ -22,35 +22,43 @@ from dataclasses import dataclass, field
 Edit = tuple[int, int, str]
 
 
-def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, array]:
-    """Apply sorted, non-overlapping edits; return new text and its step map.
+def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, array, array]:
+    """Apply sorted, non-overlapping edits; return new text and its step maps.
 
-    A replacement character maps to the first replaced character (or, for an
-    insertion, to the character before which it was inserted), so a span
-    that starts or ends inside a replacement still covers the original
-    characters it came from.
+    ``starts[i]`` is the old index the new character i came from and
+    ``ends[i]`` one past the last old character it stands for. A kept
+    character stands for itself; the characters of a replacement spread over
+    the replaced range and the last one reaches its end (so a span ending on
+    "&" decoded from "&amp;" covers the whole entity); an inserted character
+    stands for nothing (starts == ends).
     """
     out: list[str] = []
-    step = array("l")
+    starts = array("l")
+    ends = array("l")
     pos = 0
     for start, end, repl in edits:
         if start < pos or end < start or end > len(text):
             raise ValueError(f"edits overlap or are unsorted at {start}:{end}")
         out.append(text[pos:start])
-        step.extend(range(pos, start))
+        starts.extend(range(pos, start))
+        ends.extend(range(pos + 1, start + 1))
         out.append(repl)
         if repl:
             if end > start:
-                # spread replacement chars over the replaced range
                 width = end - start
-                step.extend(start + min(i * width // len(repl), width - 1) for i in range(len(repl)))
+                firsts = [start + min(i * width // len(repl), width - 1) for i in range(len(repl))]
+                starts.extend(firsts)
+                ends.extend([*(f + 1 for f in firsts[:-1]), end])
             else:
-                step.extend([start] * len(repl))
+                starts.extend([start] * len(repl))
+                ends.extend([start] * len(repl))
         pos = end
     out.append(text[pos:])
-    step.extend(range(pos, len(text)))
-    step.append(len(text))
-    return "".join(out), step
+    starts.extend(range(pos, len(text)))
+    ends.extend(range(pos + 1, len(text) + 1))
+    starts.append(len(text))
+    ends.append(len(text))
+    return "".join(out), starts, ends
 
 
 @dataclass(slots=True)
@@ -59,43 +67,43 @@ class TextMap:
 
     original: str
     text: str = ""
-    offsets: array = field(default_factory=lambda: array("l"))
+    offsets: array = field(default_factory=lambda: array("l"))  # repaired index -> original start
+    ends: array = field(default_factory=lambda: array("l"))  # repaired index -> original end (exclusive)
     repairs: dict[str, int] = field(default_factory=dict)
     _line_starts: list[int] | None = None
 
     @classmethod
     def identity(cls, original: str) -> "TextMap":
-        return cls(original=original, text=original, offsets=array("l", range(len(original) + 1)))
+        n = len(original)
+        return cls(original=original, text=original, offsets=array("l", range(n + 1)),
+                   ends=array("l", [*range(1, n + 1), n]))
 
     def apply(self, name: str, edits: list[Edit]) -> "TextMap":
         """Apply one repair step in place and count it under ``name``."""
         if not edits:
             return self
-        new_text, step = apply_edits(self.text, edits)
-        old = self.offsets
-        self.offsets = array("l", (old[i] for i in step))
+        new_text, starts, ends = apply_edits(self.text, edits)
+        old_s, old_e = self.offsets, self.ends
+        self.offsets = array("l", (old_s[i] for i in starts))
+        self.ends = array("l", (old_s[a] if b == a else old_e[b - 1] for a, b in zip(starts, ends)))
         self.text = new_text
         self.repairs[name] = self.repairs.get(name, 0) + len(edits)
         return self
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a repaired span to the original span that produced it."""
-        if start >= end:
-            o = self.offsets[start]
-            return o, o
         ostart = self.offsets[start]
-        oend = self.offsets[end - 1] + 1
+        if start >= end:
+            return ostart, ostart
+        oend = max(self.ends[i] for i in range(start, end)) if end - start < 64 else self.ends[end - 1]
         return ostart, max(oend, ostart)
 
     def line_starts(self) -> list[int]:
+        """Original indices where lines start (LF, CRLF and a lone CR all end a line)."""
         if self._line_starts is None:
-            starts = [0]
-            find = self.original.find
-            i = find("\n")
-            while i != -1:
-                starts.append(i + 1)
-                i = find("\n", i + 1)
-            self._line_starts = starts
+            import re
+
+            self._line_starts = [0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", self.original))]
         return self._line_starts
 
     def line_col(self, original_index: int) -> tuple[int, int]:

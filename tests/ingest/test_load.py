@@ -277,14 +277,6 @@ def test_html_offsets_point_into_the_source():
     assert HTML[tm.offsets[nl]] == "<"
 
 
-@pytest.mark.xfail(
-    reason="BUG: TextMap keeps one offset per character, so a span that ENDS on a replacement "
-    "character covers only the first character of what it replaced: '&' decoded from '&amp;' "
-    "maps to '&' and 'Café' from 'Caf&eacute;' maps to 'Caf&'; "
-    "contradicts apply_edits' docstring ('a span that starts or ends inside a replacement still "
-    "covers the original characters it came from') and truncates SARIF regions",
-    strict=True,
-)
 def test_span_ending_on_a_decoded_entity_covers_the_whole_entity():
     tm = to_textmap(HTML, ".html")
     amp = tm.text.index("&")

@@ -258,6 +258,9 @@ def test_002_english_text_is_read(seeds):
 def test_000_bibliographic_footnotes_are_notes(seeds):
     doc = seeds["000"]
     assert _labelled(doc, "12 See: G. Nursha, op. cit.").label == "note"
+    # a footnote citing a transliterated Russian title is a note, not "not English"
+    assert _labelled(doc, "1 See: S.G. Luzianin").label == "note"
+    assert _labelled(doc, "7 A. Shustov").label == "note"
 
 
 def test_004_web_chrome_is_page_furniture(seeds):
