@@ -47,15 +47,11 @@ def infer_published(text: str, segments: list[Segment]) -> tuple[str | None, str
     at body claims, so a document's own events can't date it.
     """
     zones = [text[s.start:s.end] for s in segments if s.label in ("front", "page_header", "heading", "skipped")]
-    head = text[:3000]
     for _name, pat in _PATTERNS:
-        for zone in [head, *zones]:
-            hits = [m for m in pat.finditer(zone)]
-            if hits:
-                isos = [(iso, m.group(0).strip()) for m in hits if (iso := _to_iso(m.group(1)))]
-                if isos:
-                    iso, quote = max(isos)
-                    return iso, quote[:200]
+        isos = [(iso, m.group(0).strip()) for zone in zones for m in pat.finditer(zone) if (iso := _to_iso(m.group(1)))]
+        if isos:
+            iso, quote = max(isos)  # the latest date of the strongest kind
+            return iso, quote[:200]
     return None, None
 
 

@@ -50,6 +50,7 @@ class Reference:
 
 
 def _split_authors(text: str) -> tuple[str, ...]:
+    text = re.sub(r"\(?\b[Ee]ds?\.\)?|\(editors?\)", "", text)  # "(ed.)", "(eds.)": editor marks
     text = re.sub(r"\s+(?:Jr\.?|Sr\.?|II|III|IV)(?=,|$)", "", text.strip())
     text = text.replace("&", ",").replace(" and ", ", ")
     parts = [p.strip(" .,*") for p in text.split(",")]
@@ -70,7 +71,12 @@ def parse_reference(text: str, start: int = 0) -> Reference | None:
     doi = doi_m.group(1).rstrip(".") if doi_m else None
     body = _DOI.sub("", rest)
     body = re.sub(r"https?://\S+", "", body)
-    title, _, venue = body.partition(". ")
+    # the title ends at the first ". " or "? " ("... or Catastrophe? Journal of ...")
+    tm = re.search(r"[.?!]\s", body)
+    if tm:
+        title, venue = body[: tm.start() + (1 if body[tm.start()] in "?!" else 0)], body[tm.end():]
+    else:
+        title, venue = body, ""
     pages = None
     vol = None
     pm = list(_PAGES.finditer(venue))

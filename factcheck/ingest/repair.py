@@ -127,6 +127,8 @@ def is_heading(line: str, prev: str) -> bool:
     words = line.split()
     if not words or len(line) > 70 or line.endswith((".", ",", ";")):
         return False
+    if re.search(r"[,;]|\.\s", line) or len(words) > 10:
+        return False  # "According to data, in July 2015, the Portland": a wrapped sentence
     if prev.strip() and not prev.rstrip().endswith(_TERMINAL):
         return False
     if words[-1].lower() in _SMALL_WORDS:

@@ -31,7 +31,12 @@ _REF_HEADING = re.compile(
     r"^(?:\d+\.?\s*)?(?:references|reference list|bibliography|literature|works cited|sources|список литературы)\s*:?$",
     re.I,
 )
-_AFTER_REFS = re.compile(r"^(?:appendix|acknowledg|about the author)", re.I)
+# what ends a reference list: back matter and article metadata printed after it
+_AFTER_REFS = re.compile(
+    r"^(?:appendix|acknowledg|about the author|keywords?\b|key words|citation\s*:|received\s*:|accepted\s*:|"
+    r"published\s*:|copyright|edited by|reviewed by|correspondence|conflict of interest|funding|"
+    r"author contributions|publisher'?s note|data availability|ethics statement|generative ai statement|"
+    r"supplementary material)", re.I)
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?\d{1,4}\s*$", re.I)
 _FRONT = re.compile(
     r"^(?:[•·*]\s*)?(?:\d{1,2}\s?)?(?:department|faculty|university|institute of|school of)\b"
@@ -47,18 +52,40 @@ _MIXED = re.compile(r"\w*(?:[a-zа-я][A-ZА-Я]|\d[^\W\d_]|[^\W\d_]\d)\w*")
 _TURKISH = re.compile(r"[ğĞşŞıİ]")
 
 
+# languages a paragraph is compared against (wordfreq word lists)
+_OTHER_LANGUAGES = ("fr", "es", "de", "it", "pt", "tr", "ru", "nl", "pl", "uk")
+_LANGUAGE_NAMES = {"fr": "French", "es": "Spanish", "de": "German", "it": "Italian", "pt": "Portuguese",
+                   "tr": "Turkish", "ru": "Russian", "nl": "Dutch", "pl": "Polish", "uk": "Ukrainian"}
+
+
+def _mean_zipf(words: list[str], lang: str) -> float:
+    return sum(zipf_frequency(w, lang) for w in words) / len(words)
+
+
 def language_problem(text: str) -> str:
-    """Why a paragraph is not English prose we can read, or "" if it is."""
+    """Why a paragraph is not English prose we can read, or "" if it is.
+
+    Clean text in another language scores higher in that language's word
+    list than in English; garbled OCR scores low everywhere and is full of
+    mixed-case or digit-letter tokens.
+    """
     words = _WORD.findall(text)
     if len(words) < 6:
         return ""
-    known = sum(1 for w in words if zipf_frequency(w.lower(), "en") >= 2.0)
+    lower = [w.lower() for w in words]
+    known = sum(1 for w in lower if zipf_frequency(w, "en") >= 2.0)
     ratio = known / len(words)
+    if ratio >= 0.85:
+        return ""
+    en = _mean_zipf(lower, "en")
+    best_lang, best = max(((lang, _mean_zipf(lower, lang)) for lang in _OTHER_LANGUAGES), key=lambda x: x[1])
+    mixed = len(_MIXED.findall(text)) / len(words)
+    if best > en + 0.5 and best >= 2.5 and mixed <= 0.15:
+        return f"not English ({_LANGUAGE_NAMES[best_lang]}; {ratio:.0%} English words)"
     if ratio >= 0.6:
         return ""
     if _TURKISH.search(text):
         return f"not English (Turkish characters; {ratio:.0%} English words)"
-    mixed = len(_MIXED.findall(text)) / len(words)
     if mixed > 0.15 or re.search(r"[А-Яа-я]", text):
         return f"garbled OCR ({ratio:.0%} English words, {mixed:.0%} mixed-case tokens)"
     return f"not English ({ratio:.0%} English words)"
@@ -101,7 +128,7 @@ def segment(text: str) -> list[Segment]:
             label, reason = "heading", "reference list heading"
         elif in_refs and _AFTER_REFS.match(para):
             in_refs = False
-            label = "heading"
+            label, reason = ("front", "article metadata") if _FRONT.search(para) or ":" in para[:40] else ("heading", "")
         elif _PAGE_NUMBER.match(para) or _WEB_CHROME.match(para):
             label, reason = "page_header", "page number or page furniture"
         elif in_refs:

@@ -95,12 +95,6 @@ def test_parse_reference_rejects_non_entries(text):
     assert parse_reference(text) is None
 
 
-@pytest.mark.xfail(
-    reason="BUG: parse_reference splits title from venue at the first '. ', so a title ending "
-    "in '?' swallows the venue (Hanks 1998 in 003: venue '', pages None) or takes the first "
-    "word of an abbreviated venue (Ipek 2007 in 004: title '... West? Euro', venue 'Asia Stud')",
-    strict=True,
-)
 @pytest.mark.parametrize(
     ("text", "title", "venue", "pages"),
     [
@@ -126,11 +120,6 @@ def test_parse_title_ending_in_question_mark(text, title, venue, pages):
     assert (ref.title.rstrip("?"), ref.venue, ref.pages) == (title.rstrip("?"), venue, pages)
 
 
-@pytest.mark.xfail(
-    reason="BUG: _split_authors keeps an editor mark as an author: 'Armistead, L, . (ed.). "
-    "(2004)' (004) gives authors ('Armistead', '(ed.)')",
-    strict=True,
-)
 def test_parse_editor_mark_is_not_an_author():
     ref = parse_reference(
         "Armistead, L, . (ed.). (2004). Information Operations: Warfare and the Hard Reality of "

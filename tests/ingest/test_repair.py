@@ -322,12 +322,6 @@ def test_rating_snippet_is_copied_from_the_seed():
     assert S002_RATING in (CORPUS / DOC002).read_text(encoding="utf-8")
 
 
-@pytest.mark.xfail(
-    reason="BUG: repair.is_heading takes a wrapped line with many capitalised/small words "
-    "('According to data, in July 2015, the Portland', 'tools. The next is Germany and the "
-    "United States') for a heading, so step_reflow leaves a line break inside the sentence",
-    strict=True,
-)
 def test_reflow_does_not_split_sentences_at_title_case_lines():
     text = repair(S002_RATING).text
     assert "in July 2015, the Portland consulting company announced" in text

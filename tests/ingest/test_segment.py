@@ -81,12 +81,6 @@ def test_language_problem_german():
     assert language_problem(text).startswith("not English")
 
 
-@pytest.mark.xfail(
-    reason="BUG: language_problem passes French and Spanish prose as English (many Romance "
-    "words have an English wordfreq Zipf >= 2: 'la', 'de', 'les', 'examine', 'influence'), "
-    "so a French or Spanish abstract would be read for claims",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "text",
     [
@@ -101,11 +95,6 @@ def test_language_problem_romance_languages(text):
     assert language_problem(text).startswith("not English")
 
 
-@pytest.mark.xfail(
-    reason="BUG: clean Russian (Cyrillic) prose is reported as 'garbled OCR' instead of "
-    "'not English'; the skip is right but the reason shown to the user is wrong",
-    strict=True,
-)
 def test_language_problem_clean_russian_is_not_called_garbled():
     text = "Данное исследование рассматривает стратегии мягкой силы России и Китая в Центральной Азии."
     assert language_problem(text).startswith("not English")
@@ -269,13 +258,6 @@ def test_004_web_chrome_is_page_furniture(seeds):
     assert seg.label == "page_header"
 
 
-@pytest.mark.xfail(
-    reason="BUG: a reference list runs to the end of the document; the article metadata "
-    "printed after it in 004 (Keywords, Citation, Received/Accepted, Published, Copyright) "
-    "is labelled 'references' instead of 'front' (_AFTER_REFS only knows appendix/"
-    "acknowledgements/about the author)",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "needle",
     ["Keywords: soft power, foreign influence", "Received: 12 December 2024", "Published: 27 March 2025."],
