@@ -116,12 +116,23 @@ class ConflictParams(Params):
 _FIELDS = frozenset({"property", "a_value", "b_value", "a_doc", "b_doc", "a_time", "b_time", "subject", "gap", "where"})
 
 
+def _statement(c: Claim) -> tuple:
+    """What a claim states, for de-duplication: value, time, places, origin."""
+    v, t, q = c.value, c.time, c.quals
+    places = tuple(q.get("places", ()))
+    return (v.low, v.high, v.approx, v.unit, (t.start, t.end, t.anchor) if t else None, places, q.get("origin"),
+            c.doc if not places else None)
+
+
 def _pairs(ctx: CheckContext, p: ConflictParams):
+    """Pairs of distinct statements in each block (a repeated statement is compared once)."""
     for key, block in ctx.block(quantity_key).items():
         usable = [c for c in block if eligible(c, p)]
+        reps: dict[tuple, Claim] = {}
         for c in usable:
             ctx.checked.add(c.id)
-        for a, b in combinations(usable, 2):
+            reps.setdefault(_statement(c), c)
+        for a, b in combinations(list(reps.values()), 2):
             if a.doc == b.doc and a.start == b.start:
                 continue
             if not places_agree(a, b):
@@ -236,12 +247,20 @@ def place_groups(block: list[Claim]) -> list[list[Claim]]:
     """Split a block into groups of claims whose places agree (connected components)."""
     import networkx as nx
 
+    # claims with the same places/origin agree with each other: compare one of each kind
+    kinds: dict[tuple, list[int]] = {}
+    for i, c in enumerate(block):
+        places = tuple(c.quals.get("places", ()))
+        kinds.setdefault((places, c.quals.get("origin"), c.doc if not places else None), []).append(i)
+    reps = list(kinds.values())
     g = nx.Graph()
-    g.add_nodes_from(range(len(block)))
-    for i, a in enumerate(block):
-        for j in range(i + 1, len(block)):
-            if places_agree(a, block[j]):
-                g.add_edge(i, j)
+    for members in reps:
+        g.add_nodes_from(members)
+        g.add_edges_from(zip(members, members[1:]))
+    for x in range(len(reps)):
+        for y in range(x + 1, len(reps)):
+            if places_agree(block[reps[x][0]], block[reps[y][0]]):
+                g.add_edge(reps[x][0], reps[y][0])
     return [[block[i] for i in sorted(comp)] for comp in sorted(nx.connected_components(g), key=min)]
 
 

@@ -16,6 +16,7 @@ first), in ``nlp.pipe`` batches. Each mention becomes a :class:`Claim` with:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, replace
@@ -63,7 +64,26 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
             start += 1
     if start < len(text):
         spans.append((base + start, base + len(text)))
-    return spans
+    return [piece for span in spans for piece in _bounded(text, base, span)]
+
+
+MAX_SENTENCE = 2000
+
+
+def _bounded(text: str, base: int, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """Cut a run-on "sentence" (a table, a line without punctuation) at spaces.
+
+    Keeps every parse small: a 10 MB line must not reach spaCy whole.
+    """
+    s, e = span
+    out = []
+    while e - s > MAX_SENTENCE:
+        cut = text.rfind(" ", s - base, s - base + MAX_SENTENCE)
+        cut = cut + base if cut > s - base else s + MAX_SENTENCE
+        out.append((s, cut))
+        s = cut
+    out.append((s, e))
+    return out
 
 
 @dataclass(slots=True)
@@ -93,8 +113,10 @@ def extract_document(doc: Document, nlp, aliases: AliasTable, batch_size: int = 
         if not mentions:
             continue
         sents = split_sentences(para, seg.start)
+        starts = [s[0] for s in sents]
         for m in mentions:
-            sent = next((s for s in sents if s[0] <= m.start < s[1]), (seg.start, seg.end))
+            i = bisect.bisect_right(starts, m.start) - 1
+            sent = sents[i] if i >= 0 and sents[i][0] <= m.start < sents[i][1] else (seg.start, seg.end)
             pending.append(_Pending(m, sent, (seg.start, seg.end)))
     unique_sents = sorted({p.sent for p in pending})
     # footnote markers glued to words ("billion.8") confuse the tokenizer: blank them
@@ -107,12 +129,17 @@ def extract_document(doc: Document, nlp, aliases: AliasTable, batch_size: int = 
         parse_text = "".join(chars)
     parsed = dict(zip(unique_sents, nlp.pipe((parse_text[s:e] for s, e in unique_sents), batch_size=batch_size)))
     claims: list[Claim] = []
-    by_para: dict[tuple[int, int], list[_Pending]] = {}
+    # indexes, so that each claim looks only at its sentence and at earlier dates of its paragraph
+    by_sent: dict[tuple[int, int], list[Mention]] = {}
+    para_dates: dict[tuple[int, int], list[Mention]] = {}
     for p in pending:
-        by_para.setdefault(p.para, []).append(p)
+        by_sent.setdefault(p.sent, []).append(p.mention)
+        t = p.mention.time
+        if p.mention.kind == "date" and t is not None and not t.relative and t.granularity in _POINT_GRANULARITIES:
+            para_dates.setdefault(p.para, []).append(p.mention)
     for p in pending:
         sdoc = parsed[p.sent]
-        claim = _build_claim(doc, p, sdoc, aliases, acronyms, by_para[p.para], note_years)
+        claim = _build_claim(doc, p, sdoc, aliases, acronyms, by_sent[p.sent], para_dates.get(p.para, []), note_years)
         if claim is not None:
             claims.append(claim)
     claims.sort(key=lambda c: (c.start, c.end))
@@ -177,6 +204,7 @@ def _token_for(sdoc, start: int, end: int):
     return span, span.root
 
 
+_POINT_GRANULARITIES = ("year", "month", "day", "season", "half", "quarter")
 _SCOPE_IGNORE = {"more", "other", "many", "several", "new", "total", "such", "same", "current", "annual", "local", "main"}
 _QUANT_NOUNS = {"number", "amount", "total", "volume", "share", "percentage", "proportion", "level", "figure", "count", "size", "value"}
 
@@ -319,8 +347,8 @@ def _context_entities(context: str, aliases: AliasTable, acronyms) -> list[str]:
     return [e for _, e in sorted(out)]
 
 
-def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms, para_mentions: list[_Pending],
-                 note_years: dict[int, int]) -> Claim | None:
+def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms, sent_mentions: list[Mention],
+                 para_dates: list[Mention], note_years: dict[int, int]) -> Claim | None:
     m = p.mention
     s0 = p.sent[0]
     sentence = doc.text[p.sent[0]:p.sent[1]]
@@ -412,11 +440,11 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
         if unit == "ordinal":
             confidence = min(confidence, 0.6)
         # the time the quantity refers to
-        time = _quantity_time(doc, m, p, para_mentions, sentence, note_years, sdoc, root)
+        time = _quantity_time(doc, m, p, sent_mentions, sentence, note_years, sdoc, root)
     else:
         t = m.time
         if t is not None and t.relative:
-            t = _resolve_relative(doc, m, p, para_mentions)
+            t = _resolve_relative(doc, m, para_dates)
         if t is None:
             return None
         time = t
@@ -429,7 +457,7 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
             if subj_tok is not None and subj_tok.pos_ == "PRON" and subj_tok.lower_ in ("it", "they", "this"):
                 quals["pronoun_subject"] = True
                 subject = None
-            first = any(pm.mention.flags.get("first") and p.sent[0] <= pm.mention.start < p.sent[1] for pm in para_mentions)
+            first = any(x.flags.get("first") for x in sent_mentions)
             if first:
                 ftoks = [t for t in sdoc if t.lower_ == "first"]
                 if any(ft.head == verb or (subj_tok is not None and ft.head == subj_tok) for ft in ftoks):
@@ -484,10 +512,9 @@ def _gap(text: str, a: Mention, b: Mention) -> int:
     return len(between) + (1000 if re.search(r",|;|\band\b|\bwhile\b|\bbut\b", between) else 0)
 
 
-def _quantity_time(doc: Document, m: Mention, p: _Pending, para_mentions: list[_Pending], sentence: str,
+def _quantity_time(doc: Document, m: Mention, p: _Pending, sent_mentions: list[Mention], sentence: str,
                    note_years: dict[int, int], sdoc=None, root=None) -> Time | None:
-    same = [q.mention for q in para_mentions if q.sent == p.sent and q.mention.kind == "date"
-            and q.mention.time is not None and not q.mention.time.relative]
+    same = [d for d in sent_mentions if d.kind == "date" and d.time is not None and not d.time.relative]
     if same and sdoc is not None:
         linked = [d for d in same if _linked(sdoc, root, d, p.sent[0])]
         if linked:
@@ -507,10 +534,10 @@ def _quantity_time(doc: Document, m: Mention, p: _Pending, para_mentions: list[_
     return None
 
 
-def _resolve_relative(doc: Document, m: Mention, p: _Pending, para_mentions: list[_Pending]) -> Time | None:
+def _resolve_relative(doc: Document, m: Mention, para_dates: list[Mention]) -> Time | None:
     off = m.time.offset_years
-    earlier = [q.mention for q in para_mentions if q.mention.kind == "date" and q.mention.time is not None
-               and not q.mention.time.relative and q.mention.start < m.start and q.mention.time.granularity in ("year", "month", "day", "season", "half", "quarter")]
+    i = bisect.bisect_left([d.start for d in para_dates], m.start)
+    earlier = para_dates[max(0, i - 1):i]
     forward = off > 0 or re.search(r"\b(?:later|after)\b", m.text.lower())
     if earlier and (forward or re.search(r"\bprevious|preceding\b", m.text.lower())):
         a = earlier[-1]
