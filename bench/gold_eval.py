@@ -26,9 +26,9 @@ def fold(text: str) -> str:
     return re.sub(r"[^0-9a-z.]", "", text.lower().replace("\U0003ffff", "fi"))
 
 
-def load_gold() -> dict[str, list[dict]]:
+def load_gold(folder: Path = GOLD) -> dict[str, list[dict]]:
     out = {}
-    for p in sorted(GOLD.glob("*.jsonl")):
+    for p in sorted(folder.glob("*.jsonl")):
         rows = [json.loads(line) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
         out[p.stem + ".txt" if not p.stem.endswith(".txt") else p.stem] = rows
     return out
@@ -132,11 +132,13 @@ def summary(res: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--verbose", "-v", action="store_true")
+    ap.add_argument("--gold", type=Path, default=GOLD,
+                    help="folder of gold .jsonl files (tests/data/gold_heldout: a set never used for tuning)")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     from factcheck.api import claim_rows, prepare
 
-    gold = load_gold()
+    gold = load_gold(args.gold)
     prepared = prepare([ROOT / "corpus" / d for d in gold], ROOT / "rules")
     rows_by_doc: dict[str, list[dict]] = {}
     for r in claim_rows(prepared):
