@@ -98,6 +98,8 @@ def _rel_pattern() -> str:
         rf"|\blast year\b|\bnext year\b|\bthe (?:previous|following) year\b"
         rf"|(?:(?:over|during|in|for|within)\s+)?the\s+(?:past|last|previous|preceding)\s+(?:{NUMBER}\s+|few\s+|two\s+)?(?:years|decades?|centur(?:y|ies)|months)\b"
         rf"|(?:(?:over|during|in|for|within)\s+)?the\s+(?:past|last|previous)\s+(?:year|decade|century)\b"
+        # "over nearly two decades": a period reaching up to the anchor
+        rf"|\bover\s+(?:nearly|almost|about|some|more\s+than)\s+{num}\s+(?:years|decades|centuries)\b"
     )
 
 
@@ -116,7 +118,7 @@ PERIOD = (
     rf"|\b(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?{YEAR}\b"
 )
 DECADE = rf"\b{MOD}(?:the\s+)?(?:1[5-9]|20)\d0'?s\b|\b(?:the\s+)?{MOD}(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"
-CENTURY = r"\b(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|XVIII|XIX|XXI|XXII|XX|eighteenth|nineteenth|twentieth|twenty-first|twenty-second)(?:[’']st)?\s+century\b"
+CENTURY = r"\b(?:the\s+)?(?:(?:first|second|latter|early|later)\s+half\s+of\s+the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|XVIII|XIX|XXI|XXII|XX|eighteenth|nineteenth|twentieth|twenty-first|twenty-second)(?:[’']st)?\s+century\b"
 DATE_RANGE = (
     rf"\bbetween\s+(?P<m1>{D.MONTH_RE})\s+and\s+(?P<m2>{D.MONTH_RE})\s+(?P<y1>{YEAR})\b"
     rf"|\b(?:from\s+)?(?P<d1>{D.MONTH_RE}\s+\d{{1,2}})\s+(?:to|until|till|through|–|-)\s+(?P<d2>{D.MONTH_RE}\s+\d{{1,2}}),?\s+(?:of\s+)?(?P<y2>{YEAR})\b"
@@ -389,6 +391,8 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
         if x is None:
             return None
         unit = _measures()[m.group("u").lower()]
+        if unit == "decade_of_years":  # "a two-decade advantage": report durations in years
+            x, unit = x * 10, "year"
         flags = {}
         if unit in ("year", "month", "day", "decade", "week", "hour") and "-" in span:
             flags["duration_adj"] = True

@@ -86,11 +86,14 @@ def parse_absolute(text: str) -> Time | None:
         # "the mid-nineties": the century is implied; take the 1900s (the usual reading in prose)
         start = 1900 + DECADE_WORDS[m.group(2)]
         return Time(f"{start:04d}", f"{start:04d}-01-01", f"{start + 9:04d}-12-31", "decade", True)
-    m = re.fullmatch(rf"(?:the )?(?:(\d{{1,2}})(?:st|nd|rd|th)|({'|'.join(ROMAN)})(?:[’']st)?) century", t, re.I)
+    m = re.fullmatch(rf"(?:the )?(?:(first|second|latter|early|later) half of the )?(?:(\d{{1,2}})(?:st|nd|rd|th)|({'|'.join(ROMAN)})(?:[’']st)?) century", t, re.I)
     if m:
-        c = int(m.group(1)) if m.group(1) else ROMAN[m.group(2).upper()]
-        start = (c - 1) * 100 + 1
-        return Time(f"{start:04d}", f"{start:04d}-01-01", f"{start + 99:04d}-12-31", "century")
+        c = int(m.group(2)) if m.group(2) else ROMAN[m.group(3).upper()]
+        start, end = (c - 1) * 100 + 1, (c - 1) * 100 + 100
+        if m.group(1):  # "the latter half of the twentieth century": 1951-2000
+            start, end = (start, start + 49) if m.group(1).lower() in ("first", "early") else (start + 50, end)
+            return Time(f"{start:04d}", f"{start:04d}-01-01", f"{end:04d}-12-31", "century", True)
+        return Time(f"{start:04d}", f"{start:04d}-01-01", f"{end:04d}-12-31", "century")
     m = re.fullmatch(r"(?:the )?(first|second|1st|2nd) half of (\d{4})", low)
     if m:
         y = int(m.group(2))
@@ -152,6 +155,10 @@ def parse_relative(text: str) -> float | None:
             return None
         sign = 1 if m.group(3) in ("later", "after", "on") else -1
         return sign * n * _REL_UNITS[m.group(2)]
+    m = re.fullmatch(r"over (?:nearly|almost|about|some|more than) (.+?) (years|decades|centuries)", low)
+    if m:
+        n = parse_number(m.group(1))
+        return None if n is None else -n * _REL_UNITS[m.group(2)]
     m = re.fullmatch(r"(?:over |during |in |for |within )?the (?:past|last|previous|preceding|next|coming|following) (?:(.+?) )?(years?|decades?|centur(?:y|ies)|months?)", low)
     if m:
         n = 1.0 if not m.group(1) else (parse_number(m.group(1)) or (2.0 if m.group(1) == "few" else None))
