@@ -57,10 +57,13 @@ def prepare(paths: list[Path], rules_dir: Path | None = Path("rules"), settings:
             for f in found:
                 doc_id = f.relative_to(p).as_posix()
                 files.append((f, doc_id, meta.get(doc_id) or meta.get(f.name) or {}))
-        elif p.is_file():
+        elif p.exists():
             files.append((p, p.name, {}))
         else:
-            problems.append(Problem("W105", str(p), "no such file or directory"))
+            from factcheck.errors import FactcheckError
+
+            raise FactcheckError("E103", "no such file or directory", str(p),
+                                 hint="give a corpus folder or document files (default ./corpus)")
     nlp = None
     cache = None
     if cache_dir is not None:

@@ -50,8 +50,13 @@ def _err_console():
 
 
 def _settings(model: str | None, max_doc_mb: float | None):
+    import math
+
     from factcheck.config import load_settings
 
+    if max_doc_mb is not None and not (math.isfinite(max_doc_mb) and max_doc_mb > 0):
+        raise FactcheckError("E101", f"--max-doc-mb must be a positive number, not {max_doc_mb}",
+                             hint="e.g. --max-doc-mb 200")
     s = load_settings()
     return s.with_overrides(model=model, max_doc_bytes=int(max_doc_mb * 1024 * 1024) if max_doc_mb else None)
 
@@ -107,6 +112,8 @@ def check(
     report = run_check(paths or [Path("corpus")], rules, _settings(model, max_doc_mb),
                        None if no_cache else cache_dir, _progress(quiet))
     report = _apply_ci(report, baseline, waivers)
+    if not quiet:
+        _report_problems(report["problems"])
     _write_outputs(report, json_out, html_out, sarif_out)
     _print(report, fmt, top, quiet, {"json": str(json_out), **({"html": str(html_out)} if html_out else {})})
     raise typer.Exit(ExitCode.FINDINGS if fails(report, fail_on) else ExitCode.OK)
@@ -189,6 +196,7 @@ def claims(
     else:
         from rich.console import Console
         from rich.table import Table
+        from rich.text import Text
 
         from factcheck.report.sanitize import one_line
 
@@ -198,18 +206,19 @@ def claims(
         for r in rows:
             value = (f"{r['low']}..{r['high']} {r['unit']}" if r["kind"] == "quantity"
                      else f"{r['date'] or '?'} ({r['granularity']})")
-            t.add_row(r["doc"], str(r["line"]), one_line(r["text"], 40), r["kind"], one_line(value, 40),
-                      one_line(str(r["subject"] or ""), 24), one_line(str(r["property"] or ""), 24), r["modality"])
-        Console().print(t)
+            t.add_row(*(Text(x) for x in (one_line(r["doc"], 60), str(r["line"]), one_line(r["text"], 40), r["kind"],
+                                          one_line(value, 40), one_line(str(r["subject"] or ""), 24),
+                                          one_line(str(r["property"] or ""), 24), r["modality"])))
+        Console(highlight=False).print(t)
 
 
 def _report_problems(problems) -> None:
-    if problems:
-        console = _err_console()
-        from factcheck.report.sanitize import terminal_safe
+    """Input problems (skipped or partly read documents) as one coded line each, on stderr."""
+    from factcheck.report.sanitize import terminal_safe
 
-        for p in problems:
-            console.print(terminal_safe(str(p)), markup=False, highlight=False)
+    for p in problems:
+        line = str(p) if not isinstance(p, dict) else f"[{p['code']}] {p['path']}: {p['message']}"
+        sys.stderr.write("warning: " + terminal_safe(line).replace("\n", " ") + "\n")
 
 
 @app.command()
@@ -230,7 +239,7 @@ def inspect(
     if d is None:
         raise FactcheckError("W100", "document could not be read; see the messages above", str(doc))
     console = Console(highlight=False)
-    counts = Table(title=f"{d.id}: repairs")
+    counts = Table(title=Text(terminal_safe(d.id) + ": repairs"))
     counts.add_column("repair")
     counts.add_column("count", justify="right")
     for k, v in sorted(d.textmap.repairs.items()):
@@ -255,8 +264,9 @@ def inspect(
         for col in ("authors", "year", "title", "venue", "volume", "pages"):
             t.add_column(col)
         for r in d.references:
-            t.add_row(terminal_safe(", ".join(r.authors)[:40]), str(r.year), terminal_safe(r.title[:50]),
-                      terminal_safe(r.venue[:30]), str(r.volume or ""), f"{r.pages[0]}–{r.pages[1]}" if r.pages else "")
+            t.add_row(*(Text(x) for x in (terminal_safe(", ".join(r.authors)[:40]), str(r.year), terminal_safe(r.title[:50]),
+                                          terminal_safe(r.venue[:30]), terminal_safe(str(r.volume or "")),
+                                          f"{r.pages[0]}–{r.pages[1]}" if r.pages else "")))
         console.print(t)
 
 
@@ -355,8 +365,8 @@ def diff(
         console.print(Text(f"{title}: {len(items)}", style="bold"))
         for f in items:
             ev = (f.get("evidence") or [{}])[0]
-            console.print(Text(f"  {f.get('severity', '')} {f.get('rule', '')} {ev.get('doc', '')}:{ev.get('line', '')} "
-                               + one_line(f.get("message", ""), 140)))
+            console.print(Text(one_line(f"  {f.get('severity', '')} {f.get('rule', '')} {ev.get('doc', '')}:{ev.get('line', '')} ", 200)
+                               + " " + one_line(f.get("message", ""), 140)))
     if markdown is not None:
         from factcheck.report.io import write_atomic
         from factcheck.report.markdown import render_diff_markdown

@@ -2,14 +2,19 @@
 
 Each entry is keyed on the document's bytes and the pipeline version (code,
 data files, alias table, spaCy model). Entries are written atomically
-(temp file + rename) under a lock, carry a checksum, and a corrupt or
-partial entry is detected, dropped and rebuilt, never trusted.
+(temp file + rename) under a lock, carry an HMAC-SHA256 signature, and a
+corrupt, partial or foreign entry is detected, dropped and rebuilt, never
+trusted. The signing key is the user's own (``$FACTCHECK_CACHE_KEY``, or a
+random key in ``~/.cache/factcheck/cache-key``), so a cache directory
+planted in a repository cannot make factcheck unpickle anything.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
+import secrets
 import pickle
 import tempfile
 from pathlib import Path
@@ -17,7 +22,38 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
-MAGIC = b"FCC1"
+MAGIC = b"FCC2"
+
+
+def _key() -> bytes:
+    """The user's cache-signing key (env var, else a private key file, else per process)."""
+    env = os.environ.get("FACTCHECK_CACHE_KEY")
+    if env:
+        return hashlib.sha256(env.encode()).digest()
+    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "factcheck"
+    path = home / "cache-key"
+    try:
+        data = path.read_bytes()
+        if len(data) >= 32:
+            return data[:32]
+    except OSError:
+        pass
+    key = secrets.token_bytes(32)
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(key)
+    except FileExistsError:
+        try:
+            data = path.read_bytes()
+            if len(data) >= 32:
+                return data[:32]
+        except OSError:
+            pass
+    except OSError:
+        pass  # no writable home: entries are good for this process only
+    return key
 
 
 def code_version() -> str:
@@ -38,6 +74,10 @@ class Cache:
         self.hits = 0
         self.misses = 0
         self.corrupt = 0
+        self._secret = _key()
+
+    def _sign(self, payload: bytes) -> bytes:
+        return hmac.new(self._secret, payload, hashlib.sha256).digest()
 
     def _path(self, key: str) -> Path:
         return self.dir / key[:2] / f"{key}.pkl"
@@ -52,7 +92,7 @@ class Cache:
         except OSError:
             self.misses += 1
             return None
-        if len(data) < 36 or data[:4] != MAGIC or hashlib.sha256(data[36:]).digest() != data[4:36]:
+        if len(data) < 36 or data[:4] != MAGIC or not hmac.compare_digest(self._sign(data[36:]), data[4:36]):
             self.corrupt += 1
             self.misses += 1
             try:
@@ -74,7 +114,7 @@ class Cache:
         try:
             p.parent.mkdir(parents=True, exist_ok=True)
             payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-            blob = MAGIC + hashlib.sha256(payload).digest() + payload
+            blob = MAGIC + self._sign(payload) + payload
             lock = FileLock(str(self.dir / ".lock"), timeout=30)
             with lock:
                 fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=".tmp-")

@@ -33,7 +33,11 @@ class _Fields(dict):
 
 
 def render_message(template: str, fields: dict[str, Any]) -> str:
-    return string.Formatter().vformat(template, (), _Fields({k: str(v) for k, v in fields.items()}))
+    """Fill a (validated, plain-field) template; never raises on a bad template."""
+    try:
+        return string.Formatter().vformat(template, (), _Fields({k: str(v) for k, v in fields.items()}))
+    except (ValueError, IndexError, KeyError, AttributeError):
+        return template
 
 
 def run_rules(ctx: CheckContext, rules: list[Rule]) -> list[tuple[Rule, Draft]]:

@@ -70,14 +70,21 @@ def _err(code, msg, path, node, key=None, hint=None):
 
 
 def template_fields(template: str) -> set[str]:
-    """Top-level field names used by a str.format template (raises ValueError)."""
+    """Field names used by a message template (raises ValueError).
+
+    Only plain ``{name}`` fields: no positional fields, attribute or index
+    access, conversions or format specs, which could fail (or leak) when a
+    finding is rendered.
+    """
     names = set()
-    for _lit, fname, _spec, _conv in string.Formatter().parse(template):
+    for _lit, fname, spec, conv in string.Formatter().parse(template):
         if fname is None:
             continue
         if fname == "" or fname.isdigit():
             raise ValueError("positional fields like {} or {0} are not allowed; use names")
-        names.add(re.split(r"[.\[]", fname)[0])
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", fname) or spec or conv:
+            raise ValueError(f"only plain {{name}} fields are allowed, not {{{fname}{'!' + conv if conv else ''}{':' + spec if spec else ''}}}")
+        names.add(fname)
     return names
 
 
@@ -106,6 +113,14 @@ def load_rules(rule_dir: Path, registry: dict[str, type] | None = None) -> list[
         for i, node in enumerate(data["rules"]):
             if not isinstance(node, dict):
                 raise _err("E202", "each rule must be a mapping", path, data["rules"], i)
+            unknown_keys = [k for k in node if k not in RuleSpec.model_fields]
+            if unknown_keys:
+                import difflib
+
+                k = unknown_keys[0]
+                close = difflib.get_close_matches(str(k), list(RuleSpec.model_fields), n=1)
+                raise _err("E203", f"rule #{i + 1}: {k}: unknown key" + (f" (did you mean '{close[0]}'?)" if close else ""),
+                           path, node, k, hint="allowed keys: " + ", ".join(RuleSpec.model_fields))
             try:
                 spec = RuleSpec.model_validate(dict(node))
             except ValidationError as exc:

@@ -128,7 +128,5 @@ def load_corpus(paths: list[Path], max_bytes: int = _load.DEFAULT_MAX_BYTES) -> 
 
 
 def _display(p: Path) -> str:
-    try:
-        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return p.as_posix()
+    """The path shown to users: relative to the working directory, symlinks not resolved."""
+    return _load._rel(p)

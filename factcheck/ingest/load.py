@@ -18,6 +18,9 @@ from factcheck import errors as E
 from factcheck.ingest.offsets import Edit, TextMap
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+# files a user may expect to be read; they are reported, not silently ignored
+UNSUPPORTED = (".pdf", ".doc", ".docx", ".rtf", ".odt", ".epub", ".ps", ".djvu")
+LONG_LINE = 100_000
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 _MAGIC = {
     b"%PDF": "PDF",
@@ -55,32 +58,55 @@ def sniff_binary(data: bytes) -> str | None:
 def decode(data: bytes, path: str) -> RawText:
     """Decode bytes: BOMs first, then strict UTF-8, then a detected legacy encoding."""
     problems: list[E.Problem] = []
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    boms = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+            (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+    for bom, enc in boms:  # UTF-32 first: its LE BOM starts with UTF-16's
         if data.startswith(bom):
-            return RawText(data.decode(enc, errors="replace"), enc, problems)
+            text = data.decode(enc, errors="replace")
+            bad = text.count("\ufffd")
+            if bad:
+                problems.append(E.Problem(E.W103_ENCODING, path, f"{bad} undecodable {enc} sequence(s) replaced"))
+            return RawText(text, enc, problems)
     try:
         text = data.decode("utf-8")
         enc = "utf-8"
     except UnicodeDecodeError as exc:
-        from charset_normalizer import from_bytes
+        lenient = data.decode("utf-8", errors="replace")
+        bad = lenient.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+        if bad <= max(3, len(data) // 1000):
+            # a few stray bytes in a UTF-8 file: keep UTF-8, mark them, lose nothing else
+            text, enc = lenient, "utf-8"
+            problems.append(E.Problem(E.W103_ENCODING, path,
+                                      f"{bad} invalid UTF-8 byte(s) (first at byte {exc.start}) shown as U+FFFD"))
+        else:
+            from charset_normalizer import from_bytes
 
-        best = from_bytes(data).best()
-        enc = best.encoding if best else "utf-8"
-        text = str(best) if best else data.decode("utf-8", errors="replace")
-        problems.append(
-            E.Problem(E.W103_ENCODING, path, f"not valid UTF-8 (byte {exc.start}); read as {enc}, check the text")
-        )
+            best = from_bytes(data).best()
+            enc = best.encoding if best else "utf-8"
+            text = str(best) if best else lenient
+            problems.append(
+                E.Problem(E.W103_ENCODING, path, f"not valid UTF-8 (byte {exc.start}); read as {enc}, check the text")
+            )
     if "\x00" in text:
         problems.append(E.Problem(E.W107_NUL_BYTES, path, f"{text.count(chr(0))} NUL bytes removed"))
+    longest = max((len(x) for x in text.splitlines()), default=0)
+    if longest > LONG_LINE:
+        problems.append(E.Problem(E.W109_LONG_LINE, path,
+                                  f"a line of {longest:,} characters; read in pieces of at most a few thousand"))
     return RawText(text, enc, problems)
 
 
 def read_document(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawText:
     """Read one file, never raising: returns text=None when it must be skipped."""
+    import stat as _stat
+
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except OSError as exc:
         return RawText(None, problems=[E.Problem(E.W105_UNREADABLE, display, f"cannot stat: {exc.strerror}")])
+    if not _stat.S_ISREG(st.st_mode):
+        return RawText(None, problems=[E.Problem(E.W108_UNSUPPORTED, display, "not a regular file (a pipe, device or socket); skipped")])
+    size = st.st_size
     if size > max_bytes:
         return RawText(
             None,
@@ -88,7 +114,7 @@ def read_document(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) 
                 E.Problem(
                     E.W104_TOO_LARGE,
                     display,
-                    f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit; skipped "
+                    f"{size / 2**20:,.1f} MiB is over the {max_bytes / 2**20:g} MiB limit; skipped "
                     "(raise it with --max-doc-mb)",
                 )
             ],
@@ -140,27 +166,62 @@ def strip_html_edits(text: str) -> list[Edit]:
     return out
 
 
-def walk(root: Path, max_depth: int = 32) -> tuple[list[Path], list[E.Problem]]:
-    """Document files under root, sorted; symlinks leaving root are refused."""
+def walk(root: Path, max_depth: int = 64) -> tuple[list[Path], list[E.Problem]]:
+    """Document files under root, sorted; nothing is dropped without a problem.
+
+    Symlinks leaving root are refused (W106); unreadable folders (W105),
+    folders beyond ``max_depth`` (W110) and files that look like documents
+    but can't be read (.pdf, .docx: W108) are reported.
+    """
     problems: list[E.Problem] = []
     found: list[Path] = []
     root_real = root.resolve()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+
+    def onerror(exc: OSError) -> None:
+        problems.append(E.Problem(E.W105_UNREADABLE, _rel(Path(exc.filename or root)), f"cannot read folder: {exc.strerror}"))
+
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=onerror):
         depth = len(Path(dirpath).relative_to(root).parts)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        if depth >= max_depth:
-            dirnames[:] = []
+        kept = []
+        for d in sorted(dirnames):
+            full = Path(dirpath) / d
+            if d.startswith("."):
+                continue
+            if full.is_symlink():
+                target = full.resolve()
+                if not target.is_relative_to(root_real):
+                    problems.append(E.Problem(E.W106_SYMLINK_OUTSIDE, _rel(full), "symlinked folder points outside the corpus; not followed"))
+                continue  # a link inside the corpus: its target is walked anyway
+            kept.append(d)
+        if depth >= max_depth and kept:
+            for d in kept:
+                problems.append(E.Problem(E.W110_TOO_DEEP, _rel(Path(dirpath) / d), f"folder nested deeper than {max_depth} levels; not read"))
+            kept = []
+        dirnames[:] = kept
         for name in sorted(filenames):
             p = Path(dirpath) / name
+            if name.lower().endswith(UNSUPPORTED):
+                problems.append(E.Problem(E.W108_UNSUPPORTED, _rel(p), f"{Path(name).suffix} files are not read; convert it to .txt, .md or .html"))
+                continue
             if not name.lower().endswith(SUFFIXES):
                 continue
             if p.is_symlink():
                 target = p.resolve()
                 if not target.is_relative_to(root_real):
-                    problems.append(E.Problem(E.W106_SYMLINK_OUTSIDE, str(p), "symlink points outside the corpus; not followed"))
+                    problems.append(E.Problem(E.W106_SYMLINK_OUTSIDE, _rel(p), "symlink points outside the corpus; not followed"))
                     continue
             found.append(p)
     return sorted(found), problems
+
+
+def _rel(p: Path) -> str:
+    """A path for messages: relative to the working directory, links not resolved."""
+    absolute = os.path.abspath(p)
+    try:
+        rel = os.path.relpath(absolute)
+    except ValueError:
+        return Path(absolute).as_posix()
+    return Path(rel if not rel.startswith("..") else absolute).as_posix()
 
 
 def to_textmap(raw: str, suffix: str) -> TextMap:

@@ -72,8 +72,49 @@ def load_corpus_meta(root: Path) -> dict[str, dict]:
         return {}
     from factcheck.engine.yamlio import load_yaml
 
+    from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+    from factcheck.engine.yamlio import position
+
+    class Entry(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        title: str | None = None
+        authors: list[str] = []
+        venue: str | None = None
+        published: str | None = None
+        language: str | None = None
+        notes: str | None = None
+
+        @field_validator("published", mode="before")
+        @classmethod
+        def _iso(cls, v):
+            if v is None:
+                return v
+            v = str(v)
+            if not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", v):
+                raise ValueError("published must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD")
+            return v
+
     data = load_yaml(path)
     docs = data.get("documents", {}) if isinstance(data, dict) else None
     if not isinstance(docs, dict):
-        raise FactcheckError("E220", "corpus.yaml needs a 'documents' mapping of id -> metadata", str(path), 1)
-    return {str(k): dict(v or {}) for k, v in docs.items()}
+        raise FactcheckError("E220", "corpus.yaml needs a 'documents' mapping of id -> metadata", str(path), 1,
+                             hint="documents:\n  my-paper.txt: {title: ..., published: 2019-05-01}")
+    out = {}
+    for k, v in docs.items():
+        if v is None:
+            v = {}
+        if not isinstance(v, dict):
+            line, col = position(docs, k)
+            raise FactcheckError("E221", f"metadata of '{k}' must be a mapping (title, authors, venue, published)",
+                                 str(path), line, col)
+        try:
+            out[str(k)] = Entry.model_validate(dict(v)).model_dump(exclude_none=True)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            key = err["loc"][0] if err["loc"] else None
+            line, col = position(v, key)
+            what = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
+            raise FactcheckError("E221", f"'{k}': {key}: {what}", str(path), line, col,
+                                 hint="allowed keys: " + ", ".join(Entry.model_fields)) from None
+    return out

@@ -14,11 +14,45 @@ from pathlib import Path
 from factcheck.errors import FactcheckError
 
 
+STALE_SECONDS = 600
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def _clean_stale(path: Path) -> None:
+    """Remove temp files a killed run left next to this report.
+
+    A temp file is named after its writer's pid; it is stale when that
+    process is gone (or, for names without a pid, when older than 10 minutes).
+    A concurrent writer's temp file is never touched.
+    """
+    import re
+    import time
+
+    try:
+        for tmp in path.parent.glob(f".{path.name}.*.tmp"):
+            m = re.match(rf"\.{re.escape(path.name)}\.(\d+)\.", tmp.name)
+            stale = (not _alive(int(m.group(1)))) if m else time.time() - tmp.stat().st_mtime > STALE_SECONDS
+            if stale:
+                tmp.unlink()
+    except OSError:
+        pass
+
+
 def write_atomic(path: Path, text: str) -> None:
     path = Path(path)
+    _clean_stale(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
     except OSError as exc:
         raise FactcheckError("E401", f"cannot write report: {exc.strerror}", str(path),
                              hint="check the directory exists and is writable") from None
