@@ -303,7 +303,7 @@ def rules_cmd(
             console.print(Text("\nCheck kind '" + r.kind + "':\n" + doc))
         for k in ("fail", "pass"):
             for ex in r.examples.get(k, []):
-                console.print(Text(f"\nExample ({k}s):", style="bold"))
+                console.print(Text(f"\nExample that {'fails' if k == 'fail' else 'passes'}:", style="bold"))
                 console.print(Text(json.dumps(ex, ensure_ascii=False, indent=1) if not isinstance(ex, str) else ex))
         return
     t = Table()
@@ -379,6 +379,8 @@ def main() -> None:
     """Console entry point: coded errors, exit codes, Ctrl-C."""
     try:
         rc = app(standalone_mode=False)
+        if rc == ExitCode.INTERRUPTED:
+            sys.stderr.write("interrupted\n")
         sys.exit(int(rc or 0))
     except FactcheckError as exc:
         from factcheck.report.sanitize import terminal_safe

@@ -140,6 +140,49 @@ def _pairs(ctx: CheckContext, p: ConflictParams):
             yield key, usable, a, b
 
 
+def prune(found: list[tuple]) -> list[tuple]:
+    """At most one finding per statement and key: many values of one quantity
+    make one cluster, not every pair of it.
+
+    Inside a key, the statement that takes part in the most conflicts is the
+    hub; every other statement is reported once, against the hub if they
+    conflict, else against its first conflicting partner. n conflicting
+    statements give at most n - 1 findings.
+    """
+    import networkx as nx
+
+    out = []
+    by_key: dict = {}
+    for item in found:
+        by_key.setdefault(item[0], []).append(item)
+    for items in by_key.values():
+        if len(items) <= 1:
+            out.extend(items)
+            continue
+        g = nx.Graph()
+        for item in items:
+            g.add_edge(item[2].id, item[3].id, item=item)
+        for comp in nx.connected_components(g):
+            sub = g.subgraph(comp)
+            if sub.number_of_edges() < sub.number_of_nodes():
+                out.extend(d["item"] for _u, _v, d in sorted(sub.edges(data=True), key=lambda e: (e[0], e[1])))
+                continue
+            hub = max(sorted(sub.nodes), key=sub.degree)
+            for node in sorted(sub.nodes):
+                if node == hub:
+                    continue
+                partner = hub if sub.has_edge(node, hub) else sorted(sub.neighbors(node))[0]
+                out.append(sub.edges[node, partner]["item"])
+    seen = set()
+    unique = []
+    for item in out:
+        k = (item[2].id, item[3].id)
+        if k not in seen:
+            seen.add(k)
+            unique.append(item)
+    return unique
+
+
 def _fields(a: Claim, b: Claim, rel: str) -> dict:
     def when(c):
         if c.time is None or not c.time.date:
@@ -208,14 +251,17 @@ class ValueConflict:
 
     def run(self, ctx: CheckContext, rule) -> Iterable[Draft]:
         p = rule.params
+        found = []
         for key, block, a, b in _pairs(ctx, p):
             rel = time_relation(a, b, p.max_gap_years)
             if rel != "same":
                 continue
             if not compatible(a, b, p):
-                yield _draft(ctx, key, block, a, b, p, rel)
+                found.append((key, block, a, b, rel))
             else:
                 ctx.graph.add_edge(a.id, b.id, relation="agrees")
+        for key, block, a, b, rel in prune(found):
+            yield _draft(ctx, key, block, a, b, p, rel)
 
 
 @register
@@ -235,12 +281,15 @@ class SeriesChange:
 
     def run(self, ctx: CheckContext, rule) -> Iterable[Draft]:
         p = rule.params
+        found = []
         for key, block, a, b in _pairs(ctx, p):
             rel = time_relation(a, b, p.max_gap_years)
             if rel == "close" or (rel == "unknown" and p.compare_unknown_times and _current(a) and _current(b)
                                   and a.doc != b.doc):
                 if not compatible(a, b, p):
-                    yield _draft(ctx, key, block, a, b, p, rel)
+                    found.append((key, block, a, b, rel))
+        for key, block, a, b, rel in prune(found):
+            yield _draft(ctx, key, block, a, b, p, rel)
 
 
 def place_groups(block: list[Claim]) -> list[list[Claim]]:

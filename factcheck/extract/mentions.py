@@ -70,14 +70,14 @@ def range_value(lo: float, hi: float, unit: str, display: str, approx: bool = Fa
 
 # ---------------------------------------------------------------- exclusions
 _EXCLUDE = [
-    r"\bhttps?://\S+|\bwww\.\S+|\S+@\S+\.\w+",
+    r"\bhttps?://\S+|\bwww\.\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}",  # bounded: linear on long runs
     r"\bdoi:?\s*10\.\S+|\b10\.\d{4,9}/\S+",
     r"\bISBN[:\s]*[\d\- X]{10,20}|\bISSN[:\s]*\d{4}-\d{3}[\dX]",
     r"\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b",  # ORCID
     r"\bpp?\.\s*\d+(?:\s*[-–—]\s*\d+)?",
     r"\b(?:Table|Tab\.|Figure|Fig\.|Section|Chapter|Appendix|Article|Art\.|Vol\.|Volume|No\.|Nr\.|Issue|Part|Paragraph|Para\.|Law|Decree|Resolution|Order)\s+(?:No\.?\s*)?[\dIVXLC]+(?:[.\-]\d+)*\b",
     r"\b(?:[A-Z][A-Za-z]*[-/]?\d+[A-Za-z\d]*|[a-z]+\d+[a-z\d]*)\b",  # identifiers like AP19678, COVID-19, G20
-    r"\b\d+(?:\.\d+)+\.?(?=\s+[A-Z])",  # section numbers "2.1 Methods"
+    r"(?<![\d.])\d{1,3}(?:\.\d{1,3}){1,4}\.?(?=\s+[A-Z])",  # section numbers "2.1 Methods" (bounded)
     r"\(\s*\d{4}[a-z]?\s*\)",  # "(1990)" after a name, when not caught as a citation
     r"\b\d{1,2}:\d{2}\b",  # times of day
     # labels: "Respondent 2", "Interviewee 5", "Group 3", "Model 2" name a thing, they don't count it

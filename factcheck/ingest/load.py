@@ -47,12 +47,37 @@ def sniff_binary(data: bytes) -> str | None:
     head = data[:8192]
     if not head:
         return None
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_order(head):
         return None
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
     if controls / len(head) > 0.10:
         return "binary data"
     return None
+
+
+def _utf16_order(head: bytes) -> str | None:
+    """UTF-16 without a BOM: text where every other byte is NUL (mostly ASCII)."""
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.8 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.8 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _invalid_utf8_positions(data: bytes, limit: int = 50) -> list[int]:
+    out = []
+    i = 0
+    while i < len(data) and len(out) < limit:
+        try:
+            data[i:].decode("utf-8")
+            break
+        except UnicodeDecodeError as exc:
+            out.append(i + exc.start)
+            i += exc.end
+    return out
 
 
 def decode(data: bytes, path: str) -> RawText:
@@ -67,13 +92,21 @@ def decode(data: bytes, path: str) -> RawText:
             if bad:
                 problems.append(E.Problem(E.W103_ENCODING, path, f"{bad} undecodable {enc} sequence(s) replaced"))
             return RawText(text, enc, problems)
+    order = _utf16_order(data[:8192])
+    if order:
+        problems.append(E.Problem(E.W103_ENCODING, path, f"no byte-order mark; read as {order}"))
+        return RawText(data.decode(order, errors="replace"), order, problems)
     try:
         text = data.decode("utf-8")
         enc = "utf-8"
     except UnicodeDecodeError as exc:
         lenient = data.decode("utf-8", errors="replace")
+        bad_at = _invalid_utf8_positions(data)
         bad = lenient.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
-        if bad <= max(3, len(data) // 1000):
+        # legacy text (cp1252 "café") has its odd bytes inside words; a stray byte sits alone
+        in_words = sum(1 for i in bad_at if (i > 0 and chr(data[i - 1]).isalpha()) or
+                       (i + 1 < len(data) and chr(data[i + 1]).isalpha()))
+        if bad <= max(3, len(data) // 1000) and in_words < bad:
             # a few stray bytes in a UTF-8 file: keep UTF-8, mark them, lose nothing else
             text, enc = lenient, "utf-8"
             problems.append(E.Problem(E.W103_ENCODING, path,

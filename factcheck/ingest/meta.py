@@ -109,7 +109,7 @@ def load_corpus_meta(root: Path) -> dict[str, dict]:
             raise FactcheckError("E221", f"metadata of '{k}' must be a mapping (title, authors, venue, published)",
                                  str(path), line, col)
         try:
-            out[str(k)] = Entry.model_validate(dict(v)).model_dump(exclude_none=True)
+            out[str(k)] = Entry.model_validate(dict(v)).model_dump(exclude_defaults=True)
         except ValidationError as exc:
             err = exc.errors()[0]
             key = err["loc"][0] if err["loc"] else None

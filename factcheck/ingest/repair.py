@@ -93,7 +93,8 @@ def should_join(left: str, right: str) -> bool:
     return z >= JOIN_MIN_ZIPF and z >= zipf_frequency(f"{left}-{right}".lower(), "en") - 0.5
 
 
-_HYPHEN = re.compile(r"([A-Za-z]+)-\n(?:\n(?=[a-z]))?([A-Za-z]+)")
+# bounded and anchored at word starts, so a long run of letters stays linear
+_HYPHEN = re.compile(r"(?<![A-Za-z])([A-Za-z]{1,60})-\n(?:\n(?=[a-z]))?([A-Za-z]{1,60})")
 
 
 def step_dehyphenate(text: str) -> list[Edit]:
@@ -191,7 +192,7 @@ def step_glued(text: str) -> list[Edit]:
     global _GLUE
     if _GLUE is None:
         words = "|".join(sorted(map(re.escape, tables()["glued_words"]), key=len, reverse=True))
-        _GLUE = re.compile(rf"(?<![\w.])(\d[\d,.]*\d|\d)(?=(?:{words})\b)")
+        _GLUE = re.compile(rf"(?<![\w.,])(\d[\d,.]{{0,20}}\d|\d)(?=(?:{words})\b)")
     return [(m.end(), m.end(), " ") for m in _GLUE.finditer(text)]
 
 

@@ -145,7 +145,8 @@ def segment(text: str) -> list[Segment]:
             label = "footnote"
         elif _is_heading(para):
             label = "heading"
-        if label == "body" and not seen_body and len(para) < 200 and not para.endswith("."):
+        if (label == "body" and not seen_body and len(para) < 200 and not para.rstrip().endswith((".", ":", "!", "?"))
+                and not re.search(r"[.!?]\s+[A-Z]", para)):
             label, reason = "front", "short line before the first paragraph"
         if label == "body":
             seen_body = True

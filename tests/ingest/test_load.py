@@ -187,8 +187,11 @@ def test_walk_nested_names_and_symlinks(tmp_path):
     rel = [p.relative_to(root).as_posix() for p in found]
     assert rel == sorted(rel)
     assert set(rel) == {"top.txt", "with space.md", "Über straße.txt", "a/doc.html", "a/b/c/deep.htm", "a/alias.txt"}
-    assert _codes(problems) == [E.W106_SYMLINK_OUTSIDE]
-    assert problems[0].path.endswith("escape.txt")
+    # a PDF is not read, but the user is told (W108); the outside link is refused (W106)
+    assert sorted(_codes(problems)) == [E.W106_SYMLINK_OUTSIDE, E.W108_UNSUPPORTED]
+    by_code = {p.code: p.path for p in problems}
+    assert by_code[E.W106_SYMLINK_OUTSIDE].endswith("escape.txt")
+    assert by_code[E.W108_UNSUPPORTED].endswith("notes.pdf")
 
 
 def test_walk_empty_dir(tmp_path):
