@@ -99,7 +99,7 @@ def load_corpus_meta(root: Path) -> dict[str, dict]:
     docs = data.get("documents", {}) if isinstance(data, dict) else None
     if not isinstance(docs, dict):
         raise FactcheckError("E220", "corpus.yaml needs a 'documents' mapping of id -> metadata", str(path), 1,
-                             hint="documents:\n  my-paper.txt: {title: ..., published: 2019-05-01}")
+                             hint="e.g. documents: {my-paper.txt: {title: ..., published: 2019-05-01}}")
     out = {}
     for k, v in docs.items():
         if v is None:

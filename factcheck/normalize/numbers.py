@@ -35,7 +35,7 @@ WORD_NUMBER = (
     rf"(?:(?:{_CARD})(?:[- ](?:{'|'.join(UNITS_WORDS[1:10])}))?"
     rf"(?:\s(?:hundred|thousand|million|billion))?(?:\sand\sa\s(?:half|quarter))?(?:\s(?:thousand|million|billion))?|a\sdozen|a\shundred|a\sthousand|a\smillion|a\sbillion|a\squarter|a\sthird|half|a\shalf)"
 )
-DIGIT_NUMBER = r"(?:\d{1,3}(?:,\d{3}){1,6}|\d{1,15})(?:\.\d{1,10})?"
+DIGIT_NUMBER = r"(?:\d{1,3}(?:,\d{3}){1,8}|\d{1,20})(?:\.\d{1,12})?"
 SCALE = r"(?:hundred|thousand|million|billion|trillion|mln|bln|bn)"
 NUMBER = rf"(?:{DIGIT_NUMBER}(?:\s?{SCALE})?|{WORD_NUMBER})"
 
