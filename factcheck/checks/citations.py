@@ -102,7 +102,7 @@ class CitationLink:
                 if re.match(r"\s+in\s", after):
                     continue
                 # a co-author or a reference listed under another first author with the same year
-                if any(c.year == r.year and any(_n(a) == _n(c.author) for a in r.authors) for r in d.references):
+                if any(_same_work(c, r) for r in d.references):
                     continue
                 yield Draft({"citation": f"{c.author}, {c.year}", "problem": "has no entry in the reference list"},
                             [_cit_evidence(d, c, f"{c.author} {c.year}")], [], None,
@@ -111,7 +111,7 @@ class CitationLink:
                 for i, r in enumerate(d.references):
                     if i in cited or r.year is None:
                         continue
-                    if any(c.year == r.year and any(_n(a) == _n(c.author) for a in r.authors) for c in d.citations):
+                    if any(_same_work(c, r) for c in d.citations):
                         continue
                     yield Draft({"citation": f"{r.first_author}, {r.year}", "problem": "is in the reference list but never cited"},
                                 [_ref_evidence(d, r, f"{r.first_author} {r.year}")], [], None,
@@ -120,6 +120,11 @@ class CitationLink:
 
 def _n(name: str) -> str:
     return re.sub(r"[^a-z]", "", name.lower())
+
+
+def _same_work(citation, ref) -> bool:
+    """Same year and the cited name is one of the reference's authors (a co-author counts)."""
+    return citation.year == ref.year and any(_n(a) == _n(citation.author) for a in ref.authors)
 
 
 @register

@@ -234,6 +234,23 @@ def _current(c: Claim) -> bool:
     return c.time is None or (c.time.anchor or "").startswith("document date")
 
 
+def _run_pairs(self, ctx: CheckContext, rule) -> Iterable[Draft]:
+    """Compare the pairs a kind selects (by time relation); report the incompatible ones, pruned."""
+    p = rule.params
+    found = []
+    for key, block, a, b in _pairs(ctx, p):
+        rel = time_relation(a, b, p.max_gap_years)
+        if not self.select(rel, a, b, p):
+            continue
+        if compatible(a, b, p):
+            if rel == "same":
+                ctx.graph.add_edge(a.id, b.id, relation="agrees")
+            continue
+        found.append((key, block, a, b, rel))
+    for key, block, a, b, rel in prune(found):
+        yield _draft(ctx, key, block, a, b, p, rel)
+
+
 @register
 class ValueConflict:
     """Same quantity, same (or overlapping) time, incompatible values.
@@ -249,20 +266,10 @@ class ValueConflict:
     Params = ConflictParams
     fields: ClassVar[frozenset[str]] = _FIELDS
 
-    def run(self, ctx: CheckContext, rule) -> Iterable[Draft]:
-        p = rule.params
-        found = []
-        for key, block, a, b in _pairs(ctx, p):
-            rel = time_relation(a, b, p.max_gap_years)
-            if rel != "same":
-                continue
-            if not compatible(a, b, p):
-                found.append((key, block, a, b, rel))
-            else:
-                ctx.graph.add_edge(a.id, b.id, relation="agrees")
-        for key, block, a, b, rel in prune(found):
-            yield _draft(ctx, key, block, a, b, p, rel)
+    def select(self, rel: str, a: Claim, b: Claim, p) -> bool:
+        return rel == "same"
 
+    run = _run_pairs
 
 @register
 class SeriesChange:
@@ -279,17 +286,11 @@ class SeriesChange:
     Params = ConflictParams
     fields: ClassVar[frozenset[str]] = _FIELDS
 
-    def run(self, ctx: CheckContext, rule) -> Iterable[Draft]:
-        p = rule.params
-        found = []
-        for key, block, a, b in _pairs(ctx, p):
-            rel = time_relation(a, b, p.max_gap_years)
-            if rel == "close" or (rel == "unknown" and p.compare_unknown_times and _current(a) and _current(b)
-                                  and a.doc != b.doc):
-                if not compatible(a, b, p):
-                    found.append((key, block, a, b, rel))
-        for key, block, a, b, rel in prune(found):
-            yield _draft(ctx, key, block, a, b, p, rel)
+    def select(self, rel: str, a: Claim, b: Claim, p) -> bool:
+        return rel == "close" or (rel == "unknown" and p.compare_unknown_times and _current(a) and _current(b)
+                                  and a.doc != b.doc)
+
+    run = _run_pairs
 
 
 def place_groups(block: list[Claim]) -> list[list[Claim]]:
