@@ -271,6 +271,7 @@ class ValueConflict:
 
     run = _run_pairs
 
+
 @register
 class SeriesChange:
     """Same quantity at close but different times, with incompatible values.
