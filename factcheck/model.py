@@ -86,7 +86,7 @@ class Value:
 class Time:
     """A normalized date or period with its granularity."""
 
-    date: str  # ISO truncated to granularity: "2002", "2013-09", "2003-06-03"
+    date: str  # ISO truncated to granularity: "1998", "2013-09", "2003-06-03"
     start: str  # ISO day
     end: str  # ISO day, inclusive
     granularity: str

@@ -43,7 +43,7 @@ def quantity_key(c: Claim):
 def places_agree(a: Claim, b: Claim) -> bool:
     """Do two claims speak about the same place?
 
-    With an origin ("Kazakhstani students"), the origin is the scope and
+    With an origin ("Freedonian students"), the origin is the scope and
     other places only disagree when both name some and they are disjoint.
     Without one, the named places must intersect; two claims that name no
     place are compared only inside one document (across documents, "no

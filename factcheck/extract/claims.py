@@ -5,7 +5,7 @@ regex cascade in :mod:`factcheck.extract.mentions` runs on every paragraph
 first), in ``nlp.pipe`` batches. Each mention becomes a :class:`Claim` with:
 
 - ``property``: what is measured (the counted noun, canonicalized through
-  the alias table: "Confucius Institutions" -> the same id as "Confucius
+  the alias table: "Robotics Institutions" -> the same id as "Robotics
   Institutes"), or for a date the event class of its verb ("inaugurated" ->
   "establish");
 - ``subject``: whose property it is (origin/place entity for a quantity, the

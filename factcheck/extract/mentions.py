@@ -214,7 +214,7 @@ def _ordinal_ok(text: str, m: re.Match) -> bool:
 def _broken_urls(text: str) -> list[tuple[int, int]]:
     """URLs, including ones PDF/OCR extraction broke with spaces.
 
-    "http://www. china. com. cn/17da/2007-10/24/content 9119449 2. htm": a
+    "http://www. example. com. cn/news/2011-10/24/content 9119449 2. htm": a
     URL continues across a space while the piece before it ends in "." "/"
     or "-", or the next piece is a number or looks like a path/extension.
     """

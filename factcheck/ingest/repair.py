@@ -87,7 +87,7 @@ def step_spaces(text: str) -> list[Edit]:
 def should_join(left: str, right: str) -> bool:
     """Is "left-\\nright" a word broken at a line end (not a real compound)?"""
     if not right or not right[0].islower():
-        return False  # "Kazakh-\nChinese", "Sino-\nRussian": a compound
+        return False  # "Franco-\nGerman", "Sino-\nIndian": a compound
     joined = (left + right).lower()
     z = zipf_frequency(joined, "en")
     return z >= JOIN_MIN_ZIPF and z >= zipf_frequency(f"{left}-{right}".lower(), "en") - 0.5
@@ -188,7 +188,7 @@ _GLUE = None
 
 
 def step_glued(text: str) -> list[Edit]:
-    """Split a number glued to a common word ("2002at" -> "2002 at")."""
+    """Split a number glued to a common word ("1998at" -> "1998 at")."""
     global _GLUE
     if _GLUE is None:
         words = "|".join(sorted(map(re.escape, tables()["glued_words"]), key=len, reverse=True))

@@ -1,8 +1,8 @@
 """Entity and property aliases from rules/aliases.yaml, plus learned acronyms.
 
-``AliasTable.lookup("Nur-Sultan") == "astana"``; ``broadest("astana") ==
-"kazakhstan"`` (following ``part_of``); ``property_of("trading volumes")
-== "trade"``. Acronyms a document defines ("Confucius Institutes (CIs)")
+``AliasTable.lookup("Leningrad") == "saint_petersburg"``; ``broadest("saint_petersburg") ==
+"russia"`` (following ``part_of``); ``property_of("trading volumes")
+== "trade"``. Acronyms a document defines ("Robotics Institutes (RIs)")
 are learned per document with :func:`learn_acronyms`.
 """
 
@@ -175,7 +175,7 @@ _ACRONYM_DEF = re.compile(
 def learn_acronyms(text: str, table: AliasTable) -> dict[str, str]:
     """Acronyms a document defines, mapped to entity ids (known or new).
 
-    "Confucius Institutes (CIs)" -> {"CIs": id, "CI": id}. A long form that
+    "Robotics Institutes (RIs)" -> {"RIs": id, "RI": id}. A long form that
     is not in the alias table becomes a document-local entity named after it.
     """
     out: dict[str, str] = {}
