@@ -58,7 +58,10 @@ def load_yaml(path: Path, code: str = "E201") -> Any:
     yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
     try:
+        _scan_first(yaml, text, path, code)
         loaded = yaml.load(text)
+    except FactcheckError:
+        raise
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -86,6 +89,33 @@ def load_yaml(path: Path, code: str = "E201") -> Any:
 
 
 _MAX_DEPTH = 40
+
+
+def _scan_first(yaml: YAML, text: str, path: Path, code: str) -> None:
+    """Refuse tags, complex keys and deep nesting from the token stream, with positions.
+
+    Done before anything is constructed, so odd input never reaches the
+    constructor (which can fail without a position).
+    """
+    from ruamel.yaml import tokens as T
+
+    depth = 0
+    for tok in yaml.scan(text):
+        mark = tok.start_mark
+        if isinstance(tok, T.TagToken):
+            raise FactcheckError(code, f"YAML tag {tok.value[0] or ''}{tok.value[1] or ''} is not allowed", str(path),
+                                 mark.line + 1, mark.column + 1, hint="rule files hold plain data; remove the tag")
+        if isinstance(tok, T.KeyToken) and text[mark.index:mark.index + 1] == "?":
+            raise FactcheckError(code, "complex mapping keys ('? ...') are not allowed", str(path),
+                                 mark.line + 1, mark.column + 1, hint="use plain text keys")
+        if isinstance(tok, (T.BlockMappingStartToken, T.BlockSequenceStartToken, T.FlowMappingStartToken,
+                            T.FlowSequenceStartToken)):
+            depth += 1
+            if depth > _MAX_DEPTH:
+                raise FactcheckError(code, "YAML nested too deeply", str(path), mark.line + 1, mark.column + 1,
+                                     hint="flatten the file")
+        elif isinstance(tok, (T.BlockEndToken, T.FlowMappingEndToken, T.FlowSequenceEndToken)):
+            depth -= 1
 
 
 def _refuse_tags(node: Any, path: Path, code: str, depth: int = 0) -> None:

@@ -138,9 +138,9 @@ BROKEN = [
      "E201", 1, 1, "is not allowed", "plain data"),
     ("python-object-tag-in-rule", VALID.replace("    help: Check both sources.",
                                                  '    help: !!python/object/apply:os.system ["echo pwned"]'),
-     "E201", 8, 5, "is not allowed", "plain data"),
+     "E201", 8, 11, "is not allowed", "plain data"),  # points at the tag itself
     ("python-name-tag-in-rule", VALID.replace("    help: Check both sources.", "    help: !!python/name:os.system"),
-     "E201", 8, 5, "is not allowed", "plain data"),
+     "E201", 8, 11, "is not allowed", "plain data"),
 ]
 
 
