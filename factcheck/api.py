@@ -34,47 +34,28 @@ def _alias_paths(rules_dir: Path | None, settings: Settings) -> list[Path]:
 def prepare(paths: list[Path], rules_dir: Path | None = Path("rules"), settings: Settings | None = None,
             cache_dir: Path | None = None, progress: Callable[[str], None] | None = None) -> Prepared:
     """Load documents and extract claims (using the cache when given)."""
-    from dataclasses import replace
-
     from factcheck.engine.cache import Cache, code_version
-    from factcheck.extract.claims import extract_document
-    from factcheck.extract.pipeline import load_nlp
+    from factcheck.extract.claims import extract_document, number_claims
+    from factcheck.errors import FactcheckError
     from factcheck.ingest import load as L
-    from factcheck.ingest.corpus import _display, document_from_text
-    from factcheck.ingest.meta import load_corpus_meta
+    from factcheck.ingest.corpus import _display, corpus_files, document_from_text
     from factcheck.normalize.aliases import load_aliases
 
     settings = settings or load_settings()
     alias_paths = _alias_paths(rules_dir, settings)
     aliases = load_aliases(alias_paths)
-    problems: list[Problem] = []
-    files: list[tuple[Path, str, dict]] = []
     for p in paths:
-        if p.is_dir():
-            found, probs = L.walk(p)
-            problems.extend(probs)
-            meta = load_corpus_meta(p)
-            for f in found:
-                doc_id = f.relative_to(p).as_posix()
-                files.append((f, doc_id, meta.get(doc_id) or meta.get(f.name) or {}))
-        elif p.exists():
-            files.append((p, p.name, {}))
-        else:
-            from factcheck.errors import FactcheckError
-
+        if not p.exists():
             raise FactcheckError("E103", "no such file or directory", str(p),
                                  hint="give a corpus folder or document files (default ./corpus)")
+    files, problems = corpus_files(paths)
     nlp = None
     cache = None
     if cache_dir is not None:
         alias_hash = hashlib.sha256(b"".join(ap.read_bytes() for ap in alias_paths)).hexdigest()[:16]
         cache = Cache(cache_dir, f"{code_version()}:{alias_hash}:{settings.model or 'default'}")
     documents, claims = [], []
-    seen = set()
-    for f, doc_id, meta in sorted(files, key=lambda x: x[1]):
-        if doc_id in seen:
-            continue
-        seen.add(doc_id)
+    for f, doc_id, meta in files:
         display = _display(f)
         raw = L.read_document(f, display, settings.max_doc_bytes)
         problems.extend(raw.problems)
@@ -86,27 +67,27 @@ def prepare(paths: list[Path], rules_dir: Path | None = Path("rules"), settings:
 
             key = cache.key(raw.text.encode("utf-8", "surrogatepass") + json.dumps(meta, sort_keys=True, default=str).encode(), doc_id)
             hit = cache.get(key)
-            if hit is not None:
-                doc, doc_claims = hit
-                doc.path = display
-                documents.append(doc)
-                claims.extend(doc_claims)
-                continue
-        if progress:
-            progress(doc_id)
-        doc = document_from_text(doc_id, raw.text, display, f.suffix.lower(), meta)
-        doc.problems.extend(raw.problems)
+        else:
+            hit = None
+        if hit is not None:
+            doc, doc_claims = hit
+            doc.path = display
+        else:
+            if progress:
+                progress(doc_id)
+            doc = document_from_text(doc_id, raw.text, display, f.suffix.lower(), meta)
+            doc.problems.extend(raw.problems)
+            if nlp is None:
+                nlp = _nlp(settings, alias_paths)
+            doc_claims = extract_document(doc, nlp, aliases, settings.batch_size)
+            if key is not None:
+                cache.put(key, (doc, doc_claims))
+        # the same problems on a cold and a warm run
         if not any(s.label in ("body", "footnote") for s in doc.segments):
             problems.append(Problem("W108", display, "no English body text found; nothing to check"))
-        if nlp is None:
-            nlp = _nlp(settings, alias_paths)
-        doc_claims = extract_document(doc, nlp, aliases, settings.batch_size)
-        if cache is not None and key is not None:
-            cache.put(key, (doc, doc_claims))
         documents.append(doc)
         claims.extend(doc_claims)
-    claims.sort(key=lambda c: (c.doc, c.start, c.end))
-    claims = [replace(c, id=f"c{i:04d}") for i, c in enumerate(claims, 1)]
+    claims = number_claims(claims)
     stats = {}
     if cache is not None:
         stats = {"cache_hits": cache.hits, "cache_misses": cache.misses, "cache_corrupt": cache.corrupt}
@@ -178,7 +159,7 @@ def check_texts(texts: dict[str, str | dict], rules_dir: str | Path = "rules", o
     """
     from factcheck.engine.runner import build_report
     from factcheck.engine.spec import load_rules
-    from factcheck.extract.claims import extract_document
+    from factcheck.extract.claims import extract_document, number_claims
     from factcheck.ingest.corpus import document_from_text
     from factcheck.normalize.aliases import load_aliases
 
@@ -195,8 +176,4 @@ def check_texts(texts: dict[str, str | dict], rules_dir: str | Path = "rules", o
         doc = document_from_text(doc_id, spec["text"], doc_id, Path(doc_id).suffix or ".txt", meta)
         documents.append(doc)
         claims.extend(extract_document(doc, nlp, aliases, settings.batch_size))
-    from dataclasses import replace
-
-    claims.sort(key=lambda c: (c.doc, c.start, c.end))
-    claims = [replace(c, id=f"c{i:04d}") for i, c in enumerate(claims, 1)]
-    return build_report(documents, claims, rules, [])
+    return build_report(documents, number_claims(claims), rules, [])

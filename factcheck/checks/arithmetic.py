@@ -26,10 +26,6 @@ class GrowthParams(Params):
     open_bound_slack: float = 0.15
 
 
-def _sentence_index(ctx: CheckContext, c: Claim) -> int:
-    return c.sent_start
-
-
 def _same_passage(a: Claim, b: Claim, window_chars: int) -> bool:
     return a.doc == b.doc and abs(a.sent_start - b.sent_start) <= window_chars
 

@@ -12,7 +12,7 @@ from itertools import combinations
 from typing import ClassVar, Iterable
 
 from factcheck.checks import Draft, Params, register
-from factcheck.engine.context import CheckContext, place_name as _place_name, describe
+from factcheck.engine.context import CheckContext, place_name as _place_name
 
 
 def _when(c) -> str:

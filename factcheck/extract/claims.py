@@ -21,7 +21,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 from importlib import resources
-from typing import Any, Iterable
+from typing import Any
 
 from ruamel.yaml import YAML
 
@@ -547,10 +547,7 @@ def _resolve_relative(doc: Document, m: Mention, para_dates: list[Mention]) -> T
     return m.time
 
 
-def extract_corpus(documents: Iterable[Document], nlp, aliases: AliasTable, batch_size: int = 64) -> list[Claim]:
-    """Claims of every document, with stable ids c0001... in (doc, start) order."""
-    claims: list[Claim] = []
-    for d in documents:
-        claims.extend(extract_document(d, nlp, aliases, batch_size))
-    claims.sort(key=lambda c: (c.doc, c.start, c.end))
+def number_claims(claims: list[Claim]) -> list[Claim]:
+    """Sort claims by (doc, position) and give them stable ids c0001, c0002, ..."""
+    claims = sorted(claims, key=lambda c: (c.doc, c.start, c.end))
     return [replace(c, id=f"c{i:04d}") for i, c in enumerate(claims, 1)]

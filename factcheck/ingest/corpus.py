@@ -91,34 +91,40 @@ def load_document(path: Path, display: str, doc_id: str | None = None, meta: dic
     return doc, raw.problems
 
 
+def corpus_files(paths: list[Path]) -> tuple[list[tuple[Path, str, dict]], list[E.Problem]]:
+    """(file, document id, metadata) for every document under the given paths.
+
+    A folder's documents are named by their path inside it and get their
+    metadata from its corpus.yaml; a file given directly is named by its
+    file name. Sorted by id; a repeated id is read once. A missing path is a
+    W105 problem (the CLI turns it into a usage error first).
+    """
+    files: list[tuple[Path, str, dict]] = []
+    problems: list[E.Problem] = []
+    for p in paths:
+        if p.is_dir():
+            found, probs = _load.walk(p)
+            problems.extend(probs)
+            meta = load_corpus_meta(p)
+            for f in found:
+                doc_id = f.relative_to(p).as_posix()
+                files.append((f, doc_id, meta.get(doc_id) or meta.get(f.name) or {}))
+        elif p.exists():
+            files.append((p, p.name, {}))
+        else:
+            problems.append(E.Problem(E.W105_UNREADABLE, str(p), "no such file or directory"))
+    unique: dict[str, tuple[Path, str, dict]] = {}
+    for item in sorted(files, key=lambda x: x[1]):
+        unique.setdefault(item[1], item)
+    return list(unique.values()), problems
+
+
 def load_corpus(paths: list[Path], max_bytes: int = _load.DEFAULT_MAX_BYTES) -> Corpus:
     """Load every document under the given files/directories, in sorted order."""
     root = paths[0] if len(paths) == 1 and paths[0].is_dir() else None
-    corpus = Corpus(root=root)
-    files: list[tuple[Path, Path | None]] = []
-    for p in paths:
-        if p.is_dir():
-            found, problems = _load.walk(p)
-            corpus.problems.extend(problems)
-            files.extend((f, p) for f in found)
-        elif p.exists():
-            files.append((p, None))
-        else:
-            corpus.problems.append(E.Problem(E.W105_UNREADABLE, str(p), "no such file or directory"))
-    meta_by_root: dict[Path, dict] = {}
-    seen: set[str] = set()
-    for f, base in files:
-        meta = {}
-        if base is not None:
-            if base not in meta_by_root:
-                meta_by_root[base] = load_corpus_meta(base)
-            doc_id = f.relative_to(base).as_posix()
-            meta = meta_by_root[base].get(doc_id) or meta_by_root[base].get(f.name) or {}
-        else:
-            doc_id = f.name
-        if doc_id in seen:
-            continue
-        seen.add(doc_id)
+    files, problems = corpus_files(paths)
+    corpus = Corpus(root=root, problems=problems)
+    for f, doc_id, meta in files:
         doc, problems = load_document(f, _display(f), doc_id, meta, max_bytes)
         corpus.problems.extend(problems)
         if doc is not None:

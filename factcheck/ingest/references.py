@@ -10,7 +10,7 @@ citation checks and so that their numbers are never read as claims.
 from __future__ import annotations
 
 import regex as re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 _YEAR = r"(1[6-9]\d\d|20\d\d)([a-z])?"
 _ENTRY = re.compile(rf"^[-•*]?\s*(?P<authors>.+?)[\s,.]*\(\s*{_YEAR}\s*(?:,[^)]{{0,30}})?\)\.?\s*(?P<rest>.*)$")
@@ -190,13 +190,6 @@ def link(citations: list[Citation], references: list[Reference]) -> list[Citatio
 
 def _norm(name: str) -> str:
     return re.sub(r"[^a-z]", "", name.lower().split(",")[0])
-
-
-@dataclass(slots=True)
-class FootnoteMarkers:
-    """Numbered footnote markers glued to text ("billion.8", "universities.11")."""
-
-    spans: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, number)
 
 
 _MARKER = re.compile(r"(?<=[a-z\.,;:”\"’)\]])(\d{1,3})(?=\s|$)")
