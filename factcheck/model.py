@@ -168,3 +168,4 @@ class Finding:
     cluster: str | None = None
     fingerprint: str = ""
     id: str = ""
+    match: dict | None = None

@@ -45,6 +45,7 @@ class Draft:
     support: dict | None = None
     severity: str | None = None  # overrides the rule's severity (e.g. lowered for close dates)
     cluster_key: tuple | None = None
+    match: dict | None = None  # why the claims were judged to be about the same thing (linkage levels)
 
 
 class CheckKind(Protocol):

@@ -84,6 +84,7 @@ class GrowthRate:
 class ShareParams(Params):
     tolerance_points: float = 1.5
     approx_tolerance_points: float = 3.0
+    max_parts: int = 6
 
 
 _COMPLEMENT = re.compile(r"\b(?:the rest|the remaining|remainder|others|differing|different (?:opinions?|views?)|otherwise|the opposite|disagree\w*)\b", re.I)
@@ -108,8 +109,8 @@ class ShareSum:
         by_sentence = ctx.block(lambda c: (c.doc, c.sent_start) if _pct(c) and c.modality == "asserted" else None)
         for _key, cs in by_sentence.items():
             cs = sorted(cs, key=lambda c: c.start)
-            if len(cs) < 2:
-                continue
+            if len(cs) < 2 or len(cs) > p.max_parts + 1:
+                continue  # many shares in one "sentence" are a table flattened to text, not one whole
             # total followed by parts: the first share, then >= 2 shares introduced as its parts
             first, rest = cs[0], cs[1:]
             between = first.sentence[first.end - first.sent_start: rest[0].start - first.sent_start]

@@ -16,6 +16,7 @@ Intervals take bounds ("over 11,000" is [11000, inf)), approximation words
 
 from __future__ import annotations
 
+import math
 from itertools import combinations
 from typing import ClassVar, Iterable
 
@@ -45,9 +46,9 @@ def places_agree(a: Claim, b: Claim) -> bool:
 
     With an origin ("Freedonian students"), the origin is the scope and
     other places only disagree when both name some and they are disjoint.
-    Without one, the named places must intersect; two claims that name no
-    place are compared only inside one document (across documents, "no
-    place" often means different, unstated scopes).
+    Without one, named places must intersect when both sides name some;
+    when a side names none, whether the two are about the same thing is the
+    linker's call (entities, document topic), not a place rule.
     """
     pa, pb = set(a.quals.get("places", ())), set(b.quals.get("places", ()))
     origin = a.quals.get("origin")
@@ -55,8 +56,8 @@ def places_agree(a: Claim, b: Claim) -> bool:
         pa.discard(origin)
         pb.discard(origin)
         return not (pa and pb) or bool(pa & pb)
-    if not pa and not pb:
-        return a.doc == b.doc
+    if not pa or not pb:
+        return True  # one side names no place: the linker's entity and document scores decide
     return bool(pa & pb)
 
 
@@ -70,10 +71,30 @@ def time_relation(a: Claim, b: Claim, max_gap: float) -> str:
     return "close" if gap <= max_gap else "far"
 
 
+_STRICT = ("more than", "over", "above", "exceeding", "in excess of", "upwards of", "less than", "fewer than",
+           "under", "below", "just over", "just under", "greater than", "lower than", "higher than")
+
+
+def strict_bound(v) -> bool:
+    """"more than 3,780" excludes 3,780 itself ("at least" does not)."""
+    text = (v.display or "").lower().lstrip("$€£¥ ")
+    return (v.low is None) != (v.high is None) and not v.approx and text.startswith(_STRICT)
+
+
+def _boundary_clash(va, vb) -> bool:
+    """A strict comparative against its own boundary value: "less than $127 million" vs "$127 million"."""
+    if not strict_bound(va) or vb.low is None or vb.low != vb.high or vb.approx:
+        return False
+    bound = va.low if va.low is not None else va.high
+    return bound is not None and math.isclose(bound, vb.low, rel_tol=1e-9)
+
+
 def compatible(a: Claim, b: Claim, p) -> bool:
     va, vb = a.value, b.value
     if not comparable(va.unit, vb.unit):
         return True  # never compared
+    if va.unit == vb.unit and (_boundary_clash(va, vb) or _boundary_clash(vb, va)):
+        return False
     lo_a, hi_a = interval(va, p.approx_tolerance, p.rel_tolerance)
     lo_b, hi_b = interval(vb, p.approx_tolerance, p.rel_tolerance)
     if va.unit != vb.unit:
@@ -113,7 +134,8 @@ class ConflictParams(Params):
     compare_unknown_times: bool = True
 
 
-_FIELDS = frozenset({"property", "a_value", "b_value", "a_doc", "b_doc", "a_time", "b_time", "subject", "gap", "where"})
+_FIELDS = frozenset({"property", "a_value", "b_value", "a_doc", "b_doc", "a_time", "b_time", "subject", "gap", "where",
+                     "when", "why"})
 
 
 def _statement(c: Claim) -> tuple:
@@ -125,19 +147,29 @@ def _statement(c: Claim) -> tuple:
 
 
 def _pairs(ctx: CheckContext, p: ConflictParams):
-    """Pairs of distinct statements in each block (a repeated statement is compared once)."""
-    for key, block in ctx.block(quantity_key).items():
-        usable = [c for c in block if eligible(c, p)]
-        reps: dict[tuple, Claim] = {}
-        for c in usable:
-            ctx.checked.add(c.id)
-            reps.setdefault(_statement(c), c)
-        for a, b in combinations(list(reps.values()), 2):
-            if a.doc == b.doc and a.start == b.start:
-                continue
-            if not places_agree(a, b):
-                continue
-            yield key, usable, a, b
+    """Pairs of quantity claims the linker judges to be about the same quantity.
+
+    Candidates come from blocking on (unit dimension, measured concept);
+    each is scored by :class:`factcheck.engine.linkage.Linker`, whose guards
+    drop pairs of different roles, of one sentence, of unrelated documents
+    and of disjoint places. Yields (key, a, b, match).
+    """
+    from factcheck.engine.linkage import unit_class
+
+    linker = ctx.linker()
+    usable = [c for c in ctx.claims if c.kind == "quantity" and c.value is not None
+              and c.value.unit not in _COMPARABLE_UNITS_SKIP and eligible(c, p) and c.quals.get("measure")]
+    for c in usable:
+        ctx.checked.add(c.id)
+    for a, b in linker.candidates(usable):
+        if a.doc == b.doc and a.start == b.start:
+            continue
+        if not comparable(a.value.unit, b.value.unit) or not places_agree(a, b):
+            continue
+        match = linker.compare(a, b)
+        if match is None:
+            continue
+        yield ("link", unit_class(a), match.measure), a, b, match
 
 
 def prune(found: list[tuple]) -> list[tuple]:
@@ -204,10 +236,11 @@ def _fields(a: Claim, b: Claim, rel: str) -> dict:
         "a_time": when(a),
         "b_time": when(b),
         "gap": gap,
+        "when": "for the same time" if rel == "same" else ("neither figure is dated" if a.time is None and b.time is None else "one figure is undated"),
     }
 
 
-def _draft(ctx, key, block, a, b, p, rel: str, severity=None) -> Draft:
+def _draft(ctx, key, block, a, b, p, rel: str, severity=None, match=None) -> Draft:
     lo_a, hi_a = interval(a.value, p.approx_tolerance, p.rel_tolerance)
     lo_b, hi_b = interval(b.value, p.approx_tolerance, p.rel_tolerance)
     arith = (f"{a.quote!r} allows [{_fmt(lo_a)}, {_fmt(hi_a)}]; {b.quote!r} allows [{_fmt(lo_b)}, {_fmt(hi_b)}]; "
@@ -219,8 +252,10 @@ def _draft(ctx, key, block, a, b, p, rel: str, severity=None) -> Draft:
     else:
         resolution = "Give the date each figure refers to; undated figures cannot be told apart from a change over time."
     ctx.graph.add_edge(a.id, b.id, relation="conflicts" if rel == "same" else "differs")
-    return Draft(_fields(a, b, rel), [ctx.evidence(a), ctx.evidence(b)], [a.id, b.id], arith, resolution,
-                 support(ctx, block, a, b, p), severity, key)
+    fields = _fields(a, b, rel)
+    fields["why"] = match.explain() if match is not None else ""
+    return Draft(fields, [ctx.evidence(a), ctx.evidence(b)], [a.id, b.id], arith, resolution,
+                 support(ctx, block, a, b, p), severity, key, match.to_dict() if match is not None else None)
 
 
 def _fmt(x: float) -> str:
@@ -236,9 +271,14 @@ def _current(c: Claim) -> bool:
 
 def _run_pairs(self, ctx: CheckContext, rule) -> Iterable[Draft]:
     """Compare the pairs a kind selects (by time relation); report the incompatible ones, pruned."""
+    from factcheck.engine.linkage import CONFIDENT
+
     p = rule.params
     found = []
-    for key, block, a, b in _pairs(ctx, p):
+    blocks: dict = {}
+    for key, a, b, match in _pairs(ctx, p):
+        blocks.setdefault(key, {})[a.id] = a
+        blocks[key][b.id] = b
         rel = time_relation(a, b, p.max_gap_years)
         if not self.select(rel, a, b, p):
             continue
@@ -246,9 +286,13 @@ def _run_pairs(self, ctx: CheckContext, rule) -> Iterable[Draft]:
             if rel == "same":
                 ctx.graph.add_edge(a.id, b.id, relation="agrees")
             continue
-        found.append((key, block, a, b, rel))
-    for key, block, a, b, rel in prune(found):
-        yield _draft(ctx, key, block, a, b, p, rel)
+        found.append((key, None, a, b, rel, match))
+    for key, _none, a, b, rel, match in prune(found):
+        block = sorted(blocks[key].values(), key=lambda c: c.id)
+        severity = None
+        if match.score < CONFIDENT or rel == "unknown":
+            severity = "warning"  # a weaker match, or two undated figures: worth a look, not an error
+        yield _draft(ctx, key, block, a, b, p, rel, severity, match)
 
 
 @register
@@ -267,7 +311,8 @@ class ValueConflict:
     fields: ClassVar[frozenset[str]] = _FIELDS
 
     def select(self, rel: str, a: Claim, b: Claim, p) -> bool:
-        return rel == "same"
+        # two figures that no date qualifies at all are read as the same time (and reported as a warning)
+        return rel == "same" or (rel == "unknown" and (a.time is None or b.time is None) and not (_current(a) and _current(b) and a.doc != b.doc and (a.time or b.time)))
 
     run = _run_pairs
 
@@ -289,7 +334,7 @@ class SeriesChange:
 
     def select(self, rel: str, a: Claim, b: Claim, p) -> bool:
         return rel == "close" or (rel == "unknown" and p.compare_unknown_times and _current(a) and _current(b)
-                                  and a.doc != b.doc)
+                                  and a.doc != b.doc and not (a.time is None and b.time is None))
 
     run = _run_pairs
 

@@ -87,3 +87,68 @@ class EventConflict:
                     f"{_span(a)} and {_span(b)} do not overlap",
                     "Only one date can be the first; check the primary source (e.g. the institution's own founding record) and correct the other.",
                     sup, None, key)
+
+
+class OneTimeParams(Params):
+    tolerance_days: int = 0
+
+
+def _overlap(a, b, tol_days: int) -> bool:
+    import datetime as dt
+
+    def day(s):
+        return dt.date.fromisoformat(s)
+
+    pad = dt.timedelta(days=tol_days)
+    return day(a.time.start) - pad <= day(b.time.end) and day(b.time.start) - pad <= day(a.time.end)
+
+
+@register
+class OneTimeEventConflict:
+    """One event that happens once, reported with two dates that cannot both hold.
+
+    A death, a birth, a founding, a release, a sinking, a verdict: an entity
+    has one of each (the classes are listed in ``data/concepts.yaml``,
+    ``one_time_events``). Two date claims are the same event when the
+    linker matches them: the same event class, the same entity (stated, or
+    the document's topic), related documents. Dates of different precision
+    conflict only when they do not overlap ("March 1921" and "12 March
+    1921" agree). "First" events are left to ``event-conflict``.
+    """
+
+    name: ClassVar[str] = "one-time-event-conflict"
+    finding_kind: ClassVar[str] = "event"
+    Params = OneTimeParams
+    fields: ClassVar[frozenset[str]] = frozenset({"subject", "event", "a_date", "b_date", "a_doc", "b_doc", "why"})
+
+    def run(self, ctx: CheckContext, rule) -> Iterable[Draft]:
+        from factcheck.engine.linkage import CONFIDENT
+        from factcheck.extract.frame import table
+
+        p = rule.params
+        one_time = table()["one_time"]
+        linker = ctx.linker()
+        usable = [c for c in ctx.claims if c.kind == "date" and c.time is not None and c.time.start and not c.time.relative
+                  and c.modality == "asserted" and not c.negated and c.confidence >= p.min_confidence
+                  and set(c.quals.get("measure", ())) & one_time and c.quals.get("past", True)]
+        for c in usable:
+            ctx.checked.add(c.id)
+        for a, b in linker.candidates(usable):
+            if a.quals.get("first") and b.quals.get("first"):
+                continue  # event-conflict reports first events
+            match = linker.compare(a, b)
+            if match is None or not match.entities:
+                continue  # a one-time event needs the same entity, not only the same verb
+            if _overlap(a, b, p.tolerance_days):
+                ctx.graph.add_edge(a.id, b.id, relation="agrees")
+                continue
+            ctx.graph.add_edge(a.id, b.id, relation="conflicts")
+            subject = ", ".join(match.entities[:2])
+            yield Draft(
+                {"subject": subject, "event": ", ".join(match.measure), "a_date": _when(a), "b_date": _when(b),
+                 "a_doc": a.doc, "b_doc": b.doc, "why": match.explain()},
+                [ctx.evidence(a), ctx.evidence(b)], [a.id, b.id],
+                f"{a.time.start}..{a.time.end} and {b.time.start}..{b.time.end} do not overlap",
+                "An event that happens once has one date: check the primary source and correct the other.",
+                None, None if match.score >= CONFIDENT else "warning", ("event", match.measure, subject),
+                match.to_dict())

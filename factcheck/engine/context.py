@@ -25,6 +25,15 @@ class CheckContext:
     claims: list[Claim]
     graph: nx.Graph = field(default_factory=nx.Graph)
     checked: set[str] = field(default_factory=set)
+    memo: dict = field(default_factory=dict)
+
+    def linker(self):
+        """The corpus's claim linker (document profiles built once per run)."""
+        if "linker" not in self.memo:
+            from factcheck.engine.linkage import Linker
+
+            self.memo["linker"] = Linker(self.claims, {d: doc.title for d, doc in self.documents.items()})
+        return self.memo["linker"]
 
     @functools.cached_property
     def by_id(self) -> dict[str, Claim]:
@@ -85,7 +94,8 @@ def interval(v: Value, approx_tol: float, rel_tol: float, open_slack: float | No
         if v.low is None and v.high is not None:
             lo = v.high * (1 - open_slack)
     widen = approx_tol if v.approx else rel_tol
-    rounding = _rounding(v)
+    # a bound word states a threshold, not a rounded figure: "at least 50" does not allow 46
+    rounding = _rounding(v) if (v.low is None) == (v.high is None) else 0.0
     if lo not in (float("-inf"),):
         lo = lo - max(abs(lo) * widen, rounding)
     if hi != float("inf"):

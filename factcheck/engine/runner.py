@@ -56,7 +56,7 @@ def make_findings(ctx: CheckContext, drafts: list[tuple[Rule, Draft]]) -> list[F
             sev = Severity.parse(rule.severity)  # a check may lower, never raise, a rule's severity
         findings.append(Finding(rule.code, rule.name, rule.check.finding_kind, sev,
                                 render_message(rule.message, d.fields), tuple(d.evidence), tuple(d.claims),
-                                d.arithmetic, d.resolution, d.support))
+                                d.arithmetic, d.resolution, d.support, match=d.match))
     doc_order = {k: i for i, k in enumerate(sorted(ctx.documents))}
     findings.sort(key=lambda f: (doc_order.get(f.evidence[0].doc, 0), f.evidence[0].start, f.rule,
                                  tuple((e.doc, e.start) for e in f.evidence)))
@@ -171,6 +171,7 @@ def build_report(documents: list[Document], claims: list[Claim], rules: list[Rul
             "evidence": [_evidence_dict(e, docs) for e in f.evidence],
             "arithmetic": f.arithmetic, "resolution": f.resolution, "support": f.support,
             "cluster": cids[0] if cids else None,
+            "match": f.match,
         })
     return {
         "schema": SCHEMA,

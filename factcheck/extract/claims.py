@@ -204,6 +204,7 @@ def _token_for(sdoc, start: int, end: int):
     return span, span.root
 
 
+_MONEY_UNITS = ("USD", "EUR", "CNY", "KZT", "RUB", "GBP", "TRY")
 _POINT_GRANULARITIES = ("year", "month", "day", "season", "half", "quarter")
 _SCOPE_IGNORE = {"more", "other", "many", "several", "new", "total", "such", "same", "current", "annual", "local", "main"}
 _QUANT_NOUNS = {"number", "amount", "total", "volume", "share", "percentage", "proportion", "level", "figure", "count", "size", "value"}
@@ -367,11 +368,12 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
     time: Time | None = None
     kind = m.kind
     value = m.value
+    noun = None
 
     if m.kind == "quantity":
         unit = m.value.unit
         noun = None
-        money = unit in ("USD", "EUR", "CNY", "KZT", "RUB", "GBP", "TRY")
+        money = unit in _MONEY_UNITS
         direct = True
         if unit in ("count", "percent", "ordinal", "times") or money:
             noun = _counted_noun(root)
@@ -466,6 +468,11 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
             confidence = 0.6
         if re.search(r"\bas of\s*$", sentence[: m.start - s0].lower()[-8:]):
             quals["as_of"] = True
+    _add_frame(quals, sdoc, span, root, noun, m, s0, sentence, kind, prop)
+    if quals.pop("attached", False) and confidence < 0.9:
+        confidence = 0.8  # the parse attaches the number to what it counts
+    elif kind == "quantity" and quals.get("measure") and confidence < 0.6:
+        confidence = 0.6  # the frame names what is measured; the linker decides what it is compared with
     for role, eid in (("subject_name", subject), ("property_name", prop)):
         ent = aliases.entities.get(eid or "")
         if ent is not None and ent.variants:
@@ -487,6 +494,54 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
         negated=negated,
         confidence=confidence,
     )
+
+
+def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentence: str, kind: str,
+               prop: str | None) -> None:
+    """The claim's frame (see :mod:`factcheck.extract.frame`): measure, entities, context, role."""
+    from factcheck.extract import frame as F
+
+    verb = _event_verb(root)
+    inside = (m.start - s0, m.end - s0)
+    if noun is not None and span is not None and span.start <= noun.i < span.end:
+        noun = None
+    if kind == "quantity" and span is not None and F.is_label(root, span):
+        quals["label"] = True  # "Cohort 2": a name, never compared
+        return
+    if kind == "quantity":
+        attached = F.measured_noun(root, span)
+        if attached is not None:
+            noun = attached
+            quals["attached"] = True
+        unit = m.value.unit if m.value else ""
+        extra = []
+        if noun is None and verb is not None:
+            # "the film grossed $95 million worldwide": what is measured is the verb and its object
+            extra = [c for c in verb.children if c.dep_ in ("dobj", "attr") and not (span.start <= c.i < span.end)]
+        ids, phrase = F.measure_of(noun, verb, extra, money=unit in _MONEY_UNITS)
+        if F.measure_of.verb:
+            quals["measure_verb"] = tuple(F.measure_of.verb)
+        roles = F.role_of(sentence, *inside, root, unit)
+        if quals.get("rate"):
+            roles.append("per:" + str(quals["rate"]))
+        if F.table()["cumulative_re"].search(sentence):
+            quals["cumulative"] = True
+    else:
+        pred = prop or (verb.lemma_.lower() if verb is not None else "")
+        ids, phrase = ([pred] if pred else []), (verb.text.lower() if verb is not None else "")
+        roles = []
+    ents = F.sentence_entities(sdoc, inside)
+    quals["measure"] = tuple(ids)
+    if phrase:
+        quals["measure_text"] = phrase
+    if ents:
+        quals["entities"] = tuple(k for k, _ in ents)
+        specific = tuple(sorted({k for k, lab in ents if lab in F.SPECIFIC_LABELS}))
+        if specific:
+            quals["specific"] = specific
+    quals["context"] = tuple(F.context_lemmas(sdoc, inside))
+    if roles:
+        quals["role"] = tuple(sorted(set(roles)))
 
 
 def _linked(sdoc, root, d: Mention, s0: int) -> bool:

@@ -1,0 +1,281 @@
+"""Are two claims about the same quantity or event? Record linkage over frames.
+
+Two statements are compared only when a score says they speak about the
+same thing. The design follows probabilistic record linkage (splink):
+
+1. **Blocking.** Claims are indexed by (unit dimension, measured concept):
+   only claims that share a concept of what is measured ("death",
+   "gross", "member") and a comparable unit are ever scored, so the work
+   stays near-linear in the number of claims.
+2. **Comparisons with levels.** Each pair is scored by small named
+   comparisons, each with ordered levels and a weight: the measured
+   concept, the entities (stated in the sentence or inherited from the
+   document's topic), the sentence context, the documents' relation, the
+   time. The weights add up to a score.
+3. **Hard guards** that no score overrides: different roles (per share vs
+   total, change vs level, age, part of a total), two numbers of one
+   sentence, documents about unrelated stories, disjoint places.
+
+Every match carries its levels, so a finding can show why the two
+statements were judged to be about the same thing, and its severity
+follows the score.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Iterable, Iterator
+
+from factcheck.model import Claim
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    comparison: str
+    level: str
+    weight: float
+
+    def to_dict(self) -> dict:
+        return {"comparison": self.comparison, "level": self.level, "weight": round(self.weight, 2)}
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Why two claims were judged to be about the same thing."""
+
+    score: float
+    levels: tuple[Level, ...]
+    measure: tuple[str, ...]
+    entities: tuple[str, ...]
+
+    def explain(self) -> str:
+        parts = [f"{lv.comparison} {lv.level} ({lv.weight:+.1f})" for lv in self.levels if lv.weight]
+        return "; ".join(parts) + f" = {self.score:.1f}"
+
+    def to_dict(self) -> dict:
+        return {"score": round(self.score, 2), "levels": [lv.to_dict() for lv in self.levels],
+                "shared_measure": list(self.measure), "shared_entities": list(self.entities),
+                "explanation": self.explain()}
+
+
+# weights: a match needs MATCH_THRESHOLD; CONFIDENT keeps the rule's severity
+MATCH_THRESHOLD = 4.0
+CONFIDENT = 6.0
+MAX_BLOCK = 600
+
+
+def unit_class(c: Claim) -> str | None:
+    """The comparable dimension of a claim's value (count, percent, currency, pint dimension)."""
+    if c.kind == "date":
+        return "date"
+    v = c.value
+    if v is None or v.unit in ("ordinal", "times"):
+        return None
+    if v.unit in ("count", "percent"):
+        return v.unit
+    try:
+        from factcheck.normalize.units import registry
+
+        return "dim:" + str(registry().Unit(v.unit).dimensionality)
+    except Exception:  # an unknown unit compares only with itself
+        return "unit:" + v.unit
+
+
+def _entity_match(x: str, y: str) -> bool:
+    """Same entity under name variants: equal, or one name's words inside the other's ("Titanic" / "RMS Titanic")."""
+    if x == y:
+        return True
+    wx, wy = set(x.split()), set(y.split())
+    small, big = (wx, wy) if len(wx) <= len(wy) else (wy, wx)
+    if not small or not small <= big:
+        return False
+    return any(len(w) > 3 for w in small)
+
+
+def _acronym(x: str, y: str) -> bool:
+    """"nasa" / "national aeronautics and space administration"."""
+    short, long_ = (x, y) if len(x) < len(y) else (y, x)
+    if " " in short or len(short) < 2:
+        return False
+    initials = "".join(w[0] for w in long_.split() if w not in ("of", "and", "the", "for", "de", "&"))
+    return short.replace(".", "") == initials
+
+
+def entities_agree(xs: Iterable[str], ys: Iterable[str]) -> list[str]:
+    shared = []
+    for x in xs:
+        for y in ys:
+            if _entity_match(x, y) or _acronym(x, y):
+                shared.append(x if len(x) >= len(y) else y)
+    return sorted(set(shared))
+
+
+class Linker:
+    """Scores claim pairs of one corpus (document profiles are computed once)."""
+
+    def __init__(self, claims: list[Claim], titles: dict[str, str] | None = None):
+        from factcheck.extract.frame import entity_key
+
+        self.claims = claims
+        self.last_reason = ""
+        self.n_docs = len({c.doc for c in claims})
+        self.doc_entities: dict[str, Counter] = defaultdict(Counter)
+        self.doc_context: dict[str, Counter] = defaultdict(Counter)
+        for c in claims:
+            q = c.quals
+            for e in set(q.get("entities", ())):
+                self.doc_entities[c.doc][e] += 1
+            for w in set(q.get("context", ())):
+                self.doc_context[c.doc][w] += 1
+        self.doc_places: dict[str, set] = defaultdict(set)
+        for c in claims:
+            self.doc_places[c.doc].update(c.quals.get("places", ()))
+        for doc, title in (titles or {}).items():
+            if title:
+                self.doc_entities[doc][entity_key(title)] += 2
+        self.entity_df: Counter = Counter()
+        self.context_df: Counter = Counter()
+        for doc in self.doc_entities:
+            self.entity_df.update(self.doc_entities[doc].keys())
+        for doc in self.doc_context:
+            self.context_df.update(self.doc_context[doc].keys())
+
+    # ---------------------------------------------------------------- documents
+
+    def _idf(self, df: int) -> float:
+        """1 for a term of one or two documents, falling to ~0 for a term every document has."""
+        if self.n_docs < 8:
+            return 1.0
+        return max(0.0, min(1.0, math.log((self.n_docs + 1) / (df + 0.5)) / math.log(self.n_docs / 2 + 1)))
+
+    def topic(self, doc: str, k: int = 3) -> list[str]:
+        """The document's most frequent entities: what it is about when a sentence leaves it implicit."""
+        ents = self.doc_entities.get(doc, Counter())
+        return [e for e, _n in sorted(ents.items(), key=lambda x: (-x[1], x[0]))[:k]]
+
+    @functools.lru_cache(maxsize=200_000)
+    def doc_relation(self, d1: str, d2: str) -> tuple[float, tuple[str, ...]]:
+        """How strongly two documents share their subject: weighted shared entities and words."""
+        if d1 == d2:
+            return 99.0, ()
+        e1, e2 = self.doc_entities.get(d1, Counter()), self.doc_entities.get(d2, Counter())
+        shared = entities_agree(e1, e2)
+        score = sum(self._idf(self.entity_df.get(e, 1)) for e in shared)
+        c1, c2 = self.doc_context.get(d1, Counter()), self.doc_context.get(d2, Counter())
+        words = set(c1) & set(c2)
+        score += 0.15 * sum(self._idf(self.context_df.get(w, 1)) for w in words)
+        return score, tuple(shared[:5])
+
+    # ---------------------------------------------------------------- pairs
+
+    def candidates(self, claims: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
+        """Pairs that share a unit dimension and a measured concept (blocking), each once."""
+        blocks: dict[tuple, list[Claim]] = defaultdict(list)
+        for c in claims:
+            uc = unit_class(c)
+            if uc is None:
+                continue
+            for m in c.quals.get("measure", ()):
+                blocks[(uc, m)].append(c)
+        seen = set()
+        for key in sorted(blocks, key=repr):
+            block = blocks[key]
+            if len(block) > MAX_BLOCK:
+                # a concept every document uses: compare only inside documents that share a subject
+                block = block[:MAX_BLOCK]
+            for a, b in combinations(block, 2):
+                k = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+                if k in seen:
+                    continue
+                seen.add(k)
+                yield (a, b) if a.id < b.id else (b, a)
+
+    def _no(self, reason: str) -> None:
+        self.last_reason = reason  # for `factcheck claims --explain`-style debugging and the dev benchmark
+        return None
+
+    def compare(self, a: Claim, b: Claim) -> Match | None:
+        """The match of two claims, or None when a guard says they are different things."""
+        qa, qb = a.quals, b.quals
+        if a.doc == b.doc and a.sent_start == b.sent_start:
+            return self._no("same sentence")  # two numbers of one sentence are two quantities
+        if tuple(qa.get("role", ())) != tuple(qb.get("role", ())):
+            return self._no("different roles")
+        levels: list[Level] = []
+        ma, mb = set(qa.get("measure", ())), set(qb.get("measure", ()))
+        shared_m = ma & mb
+        if not shared_m:
+            return self._no("no shared measure")
+        from factcheck.extract.frame import table
+
+        weak = table()["weak"]
+        if shared_m <= weak and (ma - weak) and (mb - weak):
+            return self._no("different measures (only a vague word shared)")  # "14 killed" vs "62 injured"
+        if shared_m <= weak:
+            levels.append(Level("measure", "vague shared measure: " + ", ".join(sorted(shared_m)), 1.0))
+        elif ma == mb:
+            levels.append(Level("measure", "same concept: " + ", ".join(sorted(shared_m)), 3.0))
+        else:
+            levels.append(Level("measure", "shared concept: " + ", ".join(sorted(shared_m)), 2.0))
+        va, vb = set(qa.get("measure_verb", ())), set(qb.get("measure_verb", ()))
+        if va and vb and not (va & vb):
+            levels.append(Level("measure", "different verbs: " + ", ".join(sorted(va)) + " / " + ", ".join(sorted(vb)), -2.0))
+        # entities: stated in the sentence, else inherited from the document's topic
+        ea, eb = qa.get("entities", ()), qb.get("entities", ())
+        sa, sb = qa.get("specific", ()), qb.get("specific", ())
+        shared_e = entities_agree(ea, eb)
+        if sa and sb:
+            only_a = [e for e in sa if not entities_agree([e], eb) and not entities_agree([e], self.doc_entities.get(b.doc, ()))]
+            only_b = [e for e in sb if not entities_agree([e], ea) and not entities_agree([e], self.doc_entities.get(a.doc, ()))]
+            if only_a and only_b:
+                # "Paper Moons ran 94 minutes" / "The Quiet Field runs 142 minutes": two different works
+                return self._no(f"different specific entities ({only_a[0]} / {only_b[0]})")
+        if shared_e:
+            w = sum(self._idf(self.entity_df.get(e, 1)) for e in shared_e)
+            levels.append(Level("entity", "named in both: " + ", ".join(shared_e[:3]), min(3.0, 1.0 + 1.5 * w)))
+        else:
+            ta = ea or tuple(self.topic(a.doc))
+            tb = eb or tuple(self.topic(b.doc))
+            inherited = entities_agree(ta, tb)
+            if inherited:
+                w = sum(self._idf(self.entity_df.get(e, 1)) for e in inherited)
+                levels.append(Level("entity", "document topic: " + ", ".join(inherited[:3]), min(2.0, 0.5 + w)))
+                shared_e = inherited
+            elif sa and sb and not entities_agree(sa, self.doc_entities.get(b.doc, ())) \
+                    and not entities_agree(sb, self.doc_entities.get(a.doc, ())):
+                return self._no("different specific entities")  # each names a thing the other never mentions
+        # context: shared content words, weighted by rarity in the corpus
+        ca, cb = set(qa.get("context", ())) - ma, set(qb.get("context", ())) - mb
+        if ca and cb:
+            inter = ca & cb
+            union = ca | cb
+            jw = sum(self._idf(self.context_df.get(w, 1)) for w in inter) / max(1.0, sum(self._idf(self.context_df.get(w, 1)) for w in union))
+            if jw > 0:
+                levels.append(Level("context", f"{len(inter)} shared words ({jw:.2f})", min(2.0, 4.0 * jw)))
+        # documents
+        if a.doc == b.doc and not (ma == mb and shared_e and any(lv.comparison == "context" and lv.weight >= 2.0 for lv in levels)):
+            return self._no("same document, not a restatement")  # only near-identical frames are compared
+        if a.doc == b.doc:
+            # one document rarely contradicts itself; different figures of one measure in it are
+            # usually different sub-groups, so nothing is added for the shared document
+            levels.append(Level("documents", "same document", 0.0))
+        else:
+            rel, _shared = self.doc_relation(a.doc, b.doc)
+            if rel < 1.0 and not shared_e:
+                return self._no(f"unrelated documents ({rel:.1f})")  # unrelated stories are never paired
+            levels.append(Level("documents", f"related ({rel:.1f})", min(1.5, 0.5 * rel)))
+        pa, pb = set(qa.get("places", ())), set(qb.get("places", ()))
+        if pa and pb and not (pa & pb):
+            return self._no("disjoint places")  # two places' figures
+        for mine, other, odoc in ((pa, pb, b.doc), (pb, pa, a.doc)):
+            if mine and not other and a.doc != b.doc and not any(p in self.doc_places.get(odoc, ()) for p in mine):
+                # "the Leeds plant employs 340" / "the firm has 1,200 employees": a place's part of a whole
+                return self._no("one side is scoped to a place the other document never names")
+        score = sum(lv.weight for lv in levels)
+        if score < MATCH_THRESHOLD:
+            return self._no(f"score {score:.1f} below {MATCH_THRESHOLD}: " + "; ".join(f"{lv.comparison} {lv.level} {lv.weight:+.1f}" for lv in levels))
+        return Match(score, tuple(levels), tuple(sorted(shared_m)), tuple(shared_e[:5]))

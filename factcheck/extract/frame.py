@@ -1,0 +1,276 @@
+"""The frame of a claim: what is measured, of what, in which role.
+
+A number alone says nothing about what it counts. The frame records, from
+the parse of the claim's sentence:
+
+- ``measure``: concept ids of what is measured: the counted noun and its
+  modifiers, the governing verb ("killed", "grossed"), the noun a money
+  amount is the subject or object of. Lemmas are mapped through the word
+  classes of ``data/concepts.yaml`` so that "killed", "deaths" and "death
+  toll" are one concept;
+- ``entities``: the named things of the sentence (organisations, people,
+  works, places, events), as normalized keys;
+- ``context``: the sentence's content lemmas, for a similarity score;
+- ``role``: role qualifiers (per unit, change, part, age) that make two
+  numbers incomparable however alike their words are.
+
+Matching claims on frames is done in :mod:`factcheck.engine.linkage`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+from ruamel.yaml import YAML
+
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "NORP", "LAW")
+# labels that name one specific thing (a different one of these on each side means a different story)
+SPECIFIC_LABELS = ("PERSON", "ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "PROPN")
+
+
+@functools.cache
+def table() -> dict:
+    text = resources.files("factcheck.data").joinpath("concepts.yaml").read_text(encoding="utf-8")
+    data = YAML(typ="safe").load(text)
+    class_of: dict[str, set] = {}
+    for cls, ws in data["concepts"].items():
+        for w in ws:
+            class_of.setdefault(w, set()).add(cls)
+    data["class_of"] = {w: tuple(sorted(c)) for w, c in class_of.items()}
+    data["weak"] = frozenset(data["weak_measures"])
+    data["light"] = frozenset(data["light_verbs"])
+    data["generic_set"] = frozenset(data["generic"])
+    data["one_time"] = frozenset(data["one_time_events"])
+    data["label_nouns"] = frozenset(data["label_nouns"])
+    roles = data["roles"]
+    data["change_set"] = frozenset(roles["change_lemmas"])
+    data["per_after_re"] = re.compile(r"^\W{0,2}(?:" + "|".join(re.escape(x) for x in sorted(roles["per_unit_after"], key=len, reverse=True)) + r")\b", re.I)
+    data["change_before_re"] = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in sorted(roles["change_before"], key=len, reverse=True)) + r")\s*$", re.I)
+    data["part_before_re"] = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in sorted(roles["part_before"], key=len, reverse=True)) + r")\s*$", re.I)
+    data["age_after_re"] = re.compile(r"^\s*(?:" + "|".join(re.escape(x) for x in roles["age_after"]) + r")", re.I)
+    data["age_before_re"] = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in roles["age_before"]) + r")\s*$", re.I)
+    data["cumulative_re"] = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in roles["cumulative"]) + r")\b", re.I)
+    return data
+
+
+def concepts_of(lemma: str) -> tuple[str, ...]:
+    """The concept ids of a lemma (its word classes, else the lemma itself)."""
+    return table()["class_of"].get(lemma, (lemma,))
+
+
+def concept(lemma: str) -> str:
+    """The first concept id of a lemma (for context words)."""
+    return concepts_of(lemma)[0]
+
+
+def entity_key(text: str) -> str:
+    """A normalized entity name: lower case, no article, no possessive, single spaces."""
+    t = re.sub(r"[’']s\b", "", text.strip())
+    t = re.sub(r"^(?:the|a|an)\s+", "", t, flags=re.I)
+    t = re.sub(r"[^\w\s&.-]", " ", t)
+    return re.sub(r"\s+", " ", t).strip(" .-").lower()
+
+
+def _usable(tok) -> bool:
+    t = table()
+    lemma = tok.lemma_.lower()
+    if lemma in t["weak"]:
+        return False
+    return (tok.is_alpha and len(lemma) > 1 and not tok.is_stop and lemma not in t["generic_set"]
+            and tok.like_num is False)
+
+
+_UNIT_HEADS = frozenset({"percent", "%", "per", "cent", "thousand", "million", "billion", "trillion", "hundred", "$",
+                         "dollar", "euro", "pound", "yen", "times"})
+
+
+def measured_noun(root, span=None):
+    """The noun a number is attached to, by the parse ("652,723 members", "a membership of 652,723").
+
+    Returns None when the number hangs on a verb ("killed 6"); the verb is
+    then what is measured.
+    """
+    inside = (lambda t: span is not None and span.start <= t.i < span.end)
+    if is_label(root, span):
+        return None
+    tok = root
+    for _ in range(3):
+        head = tok.head
+        if head is tok:
+            return None
+        if tok.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "appos", "det", "npadvmod") and head.pos_ in ("NOUN", "PROPN") and not inside(head):
+            if head.lower_ in _UNIT_HEADS:
+                tok = head
+                continue
+            if head.lemma_.lower() in table()["generic_set"]:
+                obj = _of_obj(head)
+                return obj if obj is not None else head
+            return head
+        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN") and not inside(head.head):
+            noun = head.head  # "a membership of 652,723", "a death toll of 23,000"
+            if noun.lemma_.lower() in table()["generic_set"] and noun.head.pos_ in ("NOUN", "PROPN", "VERB"):
+                tok = noun
+                continue
+            return noun
+        if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in _UNIT_HEADS:
+            obj = _of_obj(tok)
+            if obj is not None:
+                return obj  # "45 percent of voters"
+        return None
+    return None
+
+
+def is_label(root, span=None) -> bool:
+    """A number that names rather than counts: "Cohort 2", "Arm B 1", "Intervention 1:", "Route 66"."""
+    first = span[0] if span is not None else root
+    if first.i == 0 or not first.like_num or "." in first.text or "," in first.text:
+        return False
+    prev = first.doc[first.i - 1]
+    nxt = first.doc[span[-1].i + 1] if span is not None and span[-1].i + 1 < len(first.doc) else None
+    if prev.pos_ not in ("NOUN", "PROPN") or not prev.is_alpha:
+        return False
+    if nxt is not None and nxt.pos_ in ("NOUN",) and nxt.dep_ != "ROOT":
+        return False  # "the group 12 members" is odd but "cohort 2 patients" is a label too; keep counting nouns
+    return prev.is_title or prev.is_upper or prev.lemma_.lower() in table()["label_nouns"]
+
+
+def _of_obj(tok):
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def measure_of(noun, verb, extra=(), money: bool = False) -> tuple[list[str], str]:
+    """Concept ids and a readable phrase for what a number measures.
+
+    For money, a subject that is no measure word ("the film grossed $95
+    million") says of what, not what: the verb and its object measure.
+    """
+    t = table()
+    words: list = []
+    if money and noun is not None and verb is not None and noun.head == verb and noun.dep_ in ("nsubj", "nsubjpass") \
+            and noun.lemma_.lower() not in t["class_of"] and verb.lemma_.lower() not in t["light"]:
+        noun = None
+    if noun is not None:
+        mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and _usable(c)
+                and c.ent_type_ not in ("GPE", "NORP", "DATE", "CARDINAL")]
+        words.extend(mods)
+        if noun.pos_ != "PROPN" and (_usable(noun) or noun.lemma_.lower() in t["weak"]):
+            words.append(noun)  # a proper noun says of what, not what
+    for tok in extra:
+        if tok is not None and _usable(tok) and tok not in words:
+            words.append(tok)
+    if verb is not None and verb.lemma_.lower() not in t["light"] and _usable(verb):
+        words.append(verb)
+    if not words and verb is not None:
+        # "the purchase was valued at $340 million": the clause's subject
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+        if subj is not None and _usable(subj):
+            words.append(subj)
+    ids = sorted({cid for w in words for cid in concepts_of(w.lemma_.lower())})
+    if not ids and money:
+        ids = ["money"]
+    measure_of.verb = sorted(concepts_of(verb.lemma_.lower())) if verb is not None and verb in words else []
+    phrase = " ".join(w.text.lower() for w in sorted(words, key=lambda w: w.i))
+    return ids, phrase
+
+
+def sentence_entities(sdoc, skip: tuple[int, int] | None = None) -> list[tuple[str, str]]:
+    """(key, label) of the named entities of a parsed sentence, outside the mention."""
+    out = []
+    for ent in sdoc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        if skip and ent.start_char < skip[1] and skip[0] < ent.end_char:
+            continue
+        key = entity_key(ent.text)
+        if key and not key.isdigit():
+            out.append((key, ent.label_))
+    # proper-noun runs the small model did not label ("Smith died ...")
+    run: list = []
+    for tok in [*sdoc, None]:
+        if tok is not None and tok.pos_ == "PROPN" and not tok.ent_type_ and tok.is_alpha \
+                and tok.lower_ not in _CALENDAR and not (skip and skip[0] <= tok.idx < skip[1]):
+            run.append(tok)
+            continue
+        if run:
+            key = entity_key(" ".join(t.text for t in run))
+            if key and len(key) > 1:
+                out.append((key, "PROPN"))
+            run = []
+    return sorted(set(out))
+
+
+_CALENDAR = frozenset("""january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+mr mrs ms dr prof""".split())
+
+
+def context_lemmas(sdoc, skip: tuple[int, int] | None = None) -> list[str]:
+    """Content lemmas of the sentence (nouns, verbs, adjectives, names), outside the mention."""
+    out = set()
+    for tok in sdoc:
+        if skip and skip[0] <= tok.idx < skip[1]:
+            continue
+        if tok.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and _usable(tok) and tok.lemma_.lower() not in table()["light"]:
+            out.add(concept(tok.lemma_.lower()))
+    return sorted(out)
+
+
+_PERIOD = re.compile(r"\b(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])[- ]quarter|(?P<qq>q[1-4])\b|(?P<h>first|second|1st|2nd)[- ]half|(?P<y>full[- ]year|annual|yearly|fiscal year|financial year|full twelve months))", re.I)
+_ORD = {"first": "1", "1st": "1", "second": "2", "2nd": "2", "third": "3", "3rd": "3", "fourth": "4", "4th": "4"}
+
+
+def _period(before: str, after: str) -> str | None:
+    """The reporting period right next to a figure ("fourth-quarter revenue of", "in the first half")."""
+    hits = list(_PERIOD.finditer(before))
+    m = hits[-1] if hits else _PERIOD.search(after)
+    if not m:
+        return None
+    if m.group("q"):
+        return "q" + _ORD.get(m.group("q").lower(), m.group("q")[-1])
+    if m.group("qq"):
+        return m.group("qq").lower()
+    if m.group("h"):
+        return "h" + _ORD.get(m.group("h").lower(), "1")
+    return "year"
+
+
+def role_of(sentence: str, s: int, e: int, root, unit: str) -> list[str]:
+    """Role qualifiers of the number at sentence[s:e]."""
+    t = table()
+    before, after = sentence[max(0, s - 40):s], sentence[e:e + 40]
+    roles = []
+    per = t["per_after_re"].search(after) or re.match(r"^\W{0,2}(?:per|for each|for every)\s+([a-z]+)", after, re.I)
+    if per or re.match(r"^\s*/\s*[a-z]", after):
+        roles.append("per:" + (per.group(0).strip().split()[-1].lower() if per else "unit"))
+    period = _period(before[-45:], after[:25])
+    if period:
+        roles.append("period:" + period)
+    if re.match(r"^\s+(?:of|out of)\s+(?:the|their|its|his|her|all)?\s*\d", after):
+        roles.append("part")  # "won 7 of 12": 7 is a part of 12
+    elif re.search(r"\b(?:of|out of)\s+(?:the|their|its|his|her|all)?\s*$", before) and re.search(r"\d", before[-25:]):
+        roles.append("whole")  # ... and 12 the whole
+    if re.search(r"\b(?:rose|risen|rise|rises|climbed|climb|increased|grew|grown|jumped|fell|fallen|dropped|declined|reached|revised)\s+(?:to|at)\s+(?:about\s+|nearly\s+|more than\s+|over\s+)?$", before, re.I):
+        roles.append("updated")  # "the toll had risen to 31": a later state of a changing figure
+    if t["age_after_re"].search(after) or (t["age_before_re"].search(before) and unit == "count"):
+        roles.append("age")
+    elif unit == "count" and re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"^\s*,", after):
+        roles.append("age")  # "Senard, 65, said": an age in apposition
+    if t["change_before_re"].search(before):
+        roles.append("change")
+    elif root is not None:
+        head = root.head
+        if head.lower_ == "by" and head.head.lemma_.lower() in t["change_set"]:
+            roles.append("change")  # "rose by 5%"
+        elif head is not root and head.lemma_.lower() in t["change_set"] and head.lower_ not in ("to", "at", "from") \
+                and root.dep_ in ("dobj", "npadvmod", "advmod", "nummod", "amod", "compound"):
+            roles.append("change")  # "rose 5%", "a 5% rise"
+    if t["part_before_re"].search(before):
+        roles.append("part")
+    return sorted(set(roles))
