@@ -225,7 +225,9 @@ def eval_ecbplus(h: Harness, limit: int | None, examples: list) -> dict:
             cat = "one_document"
         cats[cat] += 1
         if cat in ("same_sentence", "unrelated_topics", "different_event_same_topic"):
-            examples.append(("ecbplus " + cat, f["rule"], f["message"][:160]))
+            why = (f.get("match") or {}).get("explanation", "")
+            examples.append(("ecbplus " + cat, f["rule"], f["message"][:160], "\n      WHY: " + why,
+                             *("\n      " + e["doc"] + ": " + e["sentence"][:200] for e in f["evidence"])))
     return {"documents": len(texts), "claims": len(report["claims"]), "findings": sum(cats.values()),
             "false_by_construction": cats["same_sentence"] + cats["unrelated_topics"] + cats["different_event_same_topic"],
             **{k: cats[k] for k in ("unrelated_topics", "different_event_same_topic", "same_sentence",

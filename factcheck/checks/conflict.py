@@ -46,9 +46,9 @@ def places_agree(a: Claim, b: Claim) -> bool:
 
     With an origin ("Freedonian students"), the origin is the scope and
     other places only disagree when both name some and they are disjoint.
-    Without one, named places must intersect when both sides name some;
-    when a side names none, whether the two are about the same thing is the
-    linker's call (entities, document topic), not a place rule.
+    Without one, the named places must intersect; two claims that name no
+    place are compared only inside one document (the key-based grouping of
+    series and clusters; linked pairs use :func:`places_compatible`).
     """
     pa, pb = set(a.quals.get("places", ())), set(b.quals.get("places", ()))
     origin = a.quals.get("origin")
@@ -56,9 +56,20 @@ def places_agree(a: Claim, b: Claim) -> bool:
         pa.discard(origin)
         pb.discard(origin)
         return not (pa and pb) or bool(pa & pb)
-    if not pa or not pb:
-        return True  # one side names no place: the linker's entity and document scores decide
+    if not pa and not pb:
+        return a.doc == b.doc
     return bool(pa & pb)
+
+
+def places_compatible(a: Claim, b: Claim) -> bool:
+    """Place agreement for linked pairs: with an origin as in :func:`places_agree`;
+    otherwise disjoint named places disagree, and a side that names none is
+    left to the linker (entities, document topic)."""
+    origin = a.quals.get("origin")
+    if origin and origin == b.quals.get("origin"):
+        return places_agree(a, b)
+    pa, pb = set(a.quals.get("places", ())), set(b.quals.get("places", ()))
+    return not (pa and pb) or bool(pa & pb)
 
 
 def time_relation(a: Claim, b: Claim, max_gap: float) -> str:
@@ -164,7 +175,7 @@ def _pairs(ctx: CheckContext, p: ConflictParams):
     for a, b in linker.candidates(usable):
         if a.doc == b.doc and a.start == b.start:
             continue
-        if not comparable(a.value.unit, b.value.unit) or not places_agree(a, b):
+        if not comparable(a.value.unit, b.value.unit) or not places_compatible(a, b):
             continue
         match = linker.compare(a, b)
         if match is None:
@@ -236,7 +247,7 @@ def _fields(a: Claim, b: Claim, rel: str) -> dict:
         "a_time": when(a),
         "b_time": when(b),
         "gap": gap,
-        "when": "for the same time" if rel == "same" else ("neither figure is dated" if a.time is None and b.time is None else "one figure is undated"),
+        "when": "for the same time" if rel == "same" else "neither figure is dated",
     }
 
 
@@ -312,7 +323,7 @@ class ValueConflict:
 
     def select(self, rel: str, a: Claim, b: Claim, p) -> bool:
         # two figures that no date qualifies at all are read as the same time (and reported as a warning)
-        return rel == "same" or (rel == "unknown" and (a.time is None or b.time is None) and not (_current(a) and _current(b) and a.doc != b.doc and (a.time or b.time)))
+        return rel == "same" or (rel == "unknown" and a.time is None and b.time is None)
 
     run = _run_pairs
 

@@ -58,6 +58,8 @@ class EventConflict:
             for c in usable:
                 ctx.checked.add(c.id)
             for a, b in combinations(usable, 2):
+                if a.doc == b.doc and a.sent_start == b.sent_start:
+                    continue  # dates of one sentence are dates of different events ("married in 1943, 1947, ...")
                 pa, pb = set(a.quals.get("places", ())), set(b.quals.get("places", ()))
                 common = pa & pb
                 if (pa or pb) and not common:
@@ -130,20 +132,24 @@ class OneTimeEventConflict:
         linker = ctx.linker()
         usable = [c for c in ctx.claims if c.kind == "date" and c.time is not None and c.time.start and not c.time.relative
                   and c.modality == "asserted" and not c.negated and c.confidence >= p.min_confidence
-                  and set(c.quals.get("measure", ())) & one_time and c.quals.get("past", True)]
+                  and c.time.granularity in ("day", "month", "year", "season", "quarter", "half")
+                  and set(c.quals.get("measure", ())) & one_time]
         for c in usable:
             ctx.checked.add(c.id)
         for a, b in linker.candidates(usable):
             if a.quals.get("first") and b.quals.get("first"):
                 continue  # event-conflict reports first events
             match = linker.compare(a, b)
-            if match is None or not match.entities:
-                continue  # a one-time event needs the same entity, not only the same verb
+            if match is None:
+                continue
+            who = linker.specific_shared(a, b)
+            if not who:
+                continue  # a one-time event needs the same specific entity, not only the same verb or place
             if _overlap(a, b, p.tolerance_days):
                 ctx.graph.add_edge(a.id, b.id, relation="agrees")
                 continue
             ctx.graph.add_edge(a.id, b.id, relation="conflicts")
-            subject = ", ".join(match.entities[:2])
+            subject = ", ".join(who[:2])
             yield Draft(
                 {"subject": subject, "event": ", ".join(match.measure), "a_date": _when(a), "b_date": _when(b),
                  "a_doc": a.doc, "b_doc": b.doc, "why": match.explain()},

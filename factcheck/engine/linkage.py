@@ -64,6 +64,7 @@ class Match:
 
 # weights: a match needs MATCH_THRESHOLD; CONFIDENT keeps the rule's severity
 MATCH_THRESHOLD = 4.0
+WEAK_ENTITY_THRESHOLD = 5.0  # when no specific entity is named on both sides
 CONFIDENT = 6.0
 MAX_BLOCK = 600
 
@@ -131,6 +132,10 @@ class Linker:
                 self.doc_entities[c.doc][e] += 1
             for w in set(q.get("context", ())):
                 self.doc_context[c.doc][w] += 1
+        self.doc_specific: dict[str, Counter] = defaultdict(Counter)
+        for c in claims:
+            for e in set(c.quals.get("specific", ())):
+                self.doc_specific[c.doc][e] += 1
         self.doc_places: dict[str, set] = defaultdict(set)
         for c in claims:
             self.doc_places[c.doc].update(c.quals.get("places", ()))
@@ -167,7 +172,7 @@ class Linker:
         score = sum(self._idf(self.entity_df.get(e, 1)) for e in shared)
         c1, c2 = self.doc_context.get(d1, Counter()), self.doc_context.get(d2, Counter())
         words = set(c1) & set(c2)
-        score += 0.15 * sum(self._idf(self.context_df.get(w, 1)) for w in words)
+        score += 0.3 * sum(self._idf(self.context_df.get(w, 1)) for w in words)
         return score, tuple(shared[:5])
 
     # ---------------------------------------------------------------- pairs
@@ -213,30 +218,49 @@ class Linker:
         from factcheck.extract.frame import table
 
         weak = table()["weak"]
+        only_dims = all(m in weak or m.startswith("dim:") for m in shared_m)
+        if only_dims and not entities_agree(qa.get("specific", ()), qb.get("specific", ())):
+            return self._no("only a vague measure or a dimension shared, and no common specific entity")
         if shared_m <= weak and (ma - weak) and (mb - weak):
             return self._no("different measures (only a vague word shared)")  # "14 killed" vs "62 injured"
-        if shared_m <= weak:
+        if only_dims:
             levels.append(Level("measure", "vague shared measure: " + ", ".join(sorted(shared_m)), 1.0))
         elif ma == mb:
             levels.append(Level("measure", "same concept: " + ", ".join(sorted(shared_m)), 3.0))
         else:
             levels.append(Level("measure", "shared concept: " + ", ".join(sorted(shared_m)), 2.0))
         va, vb = set(qa.get("measure_verb", ())), set(qb.get("measure_verb", ()))
+        na = {m for m in ma - va if not m.startswith("dim:") and m not in weak}
+        nb = {m for m in mb - vb if not m.startswith("dim:") and m not in weak}
+        if na and nb and not (na & nb):
+            # "attacked four shops" / "attacked 2 million users": the same verb, different counted things
+            return self._no("different counted things: " + ", ".join(sorted(na)) + " / " + ", ".join(sorted(nb)))
         if va and vb and not (va & vb):
-            levels.append(Level("measure", "different verbs: " + ", ".join(sorted(va)) + " / " + ", ".join(sorted(vb)), -2.0))
+            levels.append(Level("measure", "different verbs: " + ", ".join(sorted(va)) + " / " + ", ".join(sorted(vb)), -1.5))
         # entities: stated in the sentence, else inherited from the document's topic
         ea, eb = qa.get("entities", ()), qb.get("entities", ())
         sa, sb = qa.get("specific", ()), qb.get("specific", ())
         shared_e = entities_agree(ea, eb)
-        if sa and sb:
-            only_a = [e for e in sa if not entities_agree([e], eb) and not entities_agree([e], self.doc_entities.get(b.doc, ()))]
-            only_b = [e for e in sb if not entities_agree([e], ea) and not entities_agree([e], self.doc_entities.get(a.doc, ()))]
+        # what each statement is about: its own specific entities, else its document's main ones
+        ta_s = sa or tuple(self.topic_specific(a.doc))
+        tb_s = sb or tuple(self.topic_specific(b.doc))
+        if ta_s and tb_s and a.doc != b.doc:
+            only_a = [e for e in ta_s if not entities_agree([e], eb) and not entities_agree([e], self.doc_entities.get(b.doc, ()))]
+            only_b = [e for e in tb_s if not entities_agree([e], ea) and not entities_agree([e], self.doc_entities.get(a.doc, ()))]
             if only_a and only_b:
                 # "Paper Moons ran 94 minutes" / "The Quiet Field runs 142 minutes": two different works
                 return self._no(f"different specific entities ({only_a[0]} / {only_b[0]})")
-        if shared_e:
-            w = sum(self._idf(self.entity_df.get(e, 1)) for e in shared_e)
-            levels.append(Level("entity", "named in both: " + ", ".join(shared_e[:3]), min(3.0, 1.0 + 1.5 * w)))
+        shared_specific = entities_agree(sa, sb)
+        if shared_specific:
+            w = sum(self._idf(self.entity_df.get(e, 1)) for e in shared_specific)
+            levels.append(Level("entity", "named in both: " + ", ".join(shared_specific[:3]), min(3.0, 1.0 + 1.5 * w)))
+            shared_e = shared_specific
+        elif shared_e:
+            # only places (or nationalities) in common: where, not of what
+            levels.append(Level("entity", "same place named: " + ", ".join(shared_e[:3]), 0.75))
+            if a.kind == "quantity" and a.value is not None and a.value.unit == "percent":
+                return self._no("shares with no common specific entity")  # "55% of respondents" of two surveys
+            shared_e = []
         else:
             ta = ea or tuple(self.topic(a.doc))
             tb = eb or tuple(self.topic(b.doc))
@@ -265,17 +289,30 @@ class Linker:
             levels.append(Level("documents", "same document", 0.0))
         else:
             rel, _shared = self.doc_relation(a.doc, b.doc)
-            if rel < 1.0 and not shared_e:
+            same_place_same_measure = ma == mb and any(lv.level.startswith("same place") for lv in levels)
+            if (rel < 1.0 and not shared_e) or (rel < 2.0 and not shared_specific and not same_place_same_measure):
                 return self._no(f"unrelated documents ({rel:.1f})")  # unrelated stories are never paired
             levels.append(Level("documents", f"related ({rel:.1f})", min(1.5, 0.5 * rel)))
         pa, pb = set(qa.get("places", ())), set(qb.get("places", ()))
         if pa and pb and not (pa & pb):
             return self._no("disjoint places")  # two places' figures
         for mine, other, odoc in ((pa, pb, b.doc), (pb, pa, a.doc)):
-            if mine and not other and a.doc != b.doc and not any(p in self.doc_places.get(odoc, ()) for p in mine):
+            if a.kind == "quantity" and mine and not other and a.doc != b.doc and not any(p in self.doc_places.get(odoc, ()) for p in mine):
                 # "the Leeds plant employs 340" / "the firm has 1,200 employees": a place's part of a whole
                 return self._no("one side is scoped to a place the other document never names")
         score = sum(lv.weight for lv in levels)
-        if score < MATCH_THRESHOLD:
-            return self._no(f"score {score:.1f} below {MATCH_THRESHOLD}: " + "; ".join(f"{lv.comparison} {lv.level} {lv.weight:+.1f}" for lv in levels))
+        threshold = MATCH_THRESHOLD if shared_specific else WEAK_ENTITY_THRESHOLD
+        if score < threshold:
+            return self._no(f"score {score:.1f} below {threshold}: " + "; ".join(f"{lv.comparison} {lv.level} {lv.weight:+.1f}" for lv in levels))
         return Match(score, tuple(levels), tuple(sorted(shared_m)), tuple(shared_e[:5]))
+
+    def topic_specific(self, doc: str, k: int = 2) -> list[str]:
+        """The document's most frequent specific (non-place) entities."""
+        ents = self.doc_specific.get(doc, Counter())
+        return [e for e, _n in sorted(ents.items(), key=lambda x: (-x[1], x[0]))[:k]]
+
+    def specific_shared(self, a: Claim, b: Claim) -> list[str]:
+        """Specific (non-place) entities both claims are about, stated or as their documents' topic."""
+        sa = a.quals.get("specific", ()) or tuple(e for e in self.topic(a.doc) if e not in self.doc_places.get(a.doc, ()))
+        sb = b.quals.get("specific", ()) or tuple(e for e in self.topic(b.doc) if e not in self.doc_places.get(b.doc, ()))
+        return entities_agree(sa, sb)

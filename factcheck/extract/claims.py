@@ -27,7 +27,7 @@ from ruamel.yaml import YAML
 
 from factcheck.extract.mentions import Mention, find_mentions
 from factcheck.ingest.segment import CLAIM_LABELS
-from factcheck.model import Claim, Document, Time
+from factcheck.model import Claim, Document, Time, Value
 from factcheck.normalize import dates as D
 from factcheck.normalize.aliases import AliasTable, learn_acronyms
 
@@ -286,8 +286,9 @@ def _modality(root, sentence: str) -> tuple[str, bool]:
                 negated = True
             if c.dep_ in ("aux", "mark") and c.lemma_.lower() in lex and modality == "asserted":
                 modality = lex[c.lemma_.lower()]
-        if t.lemma_.lower() in lex and t.pos_ in ("VERB", "NOUN", "AUX", "ADJ") and modality == "asserted":
-            modality = lex[t.lemma_.lower()]
+        counted = t is root.head and root.dep_ in ("nummod", "quantmod", "compound", "amod") and t.pos_ == "NOUN"
+        if t.lemma_.lower() in lex and t.pos_ in ("VERB", "NOUN", "AUX", "ADJ") and modality == "asserted" and not counted:
+            modality = lex[t.lemma_.lower()]  # ("seven league goals" counts goals; it states no goal)
         if t.pos_ in ("VERB", "AUX") and modality == "asserted":
             # "an agreement was reached to open ...", "the plan is to build ..."
             for c in t.children:
@@ -522,13 +523,26 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
         if F.measure_of.verb:
             quals["measure_verb"] = tuple(F.measure_of.verb)
         roles = F.role_of(sentence, *inside, root, unit)
+        dim = _dimension(unit)
+        if dim:
+            ids = sorted({*ids, dim})  # a length is a length whatever the verb ("rises to", "stands")
+            if "updated" in roles:
+                roles.remove("updated")
         if quals.get("rate"):
             roles.append("per:" + str(quals["rate"]))
         if F.table()["cumulative_re"].search(sentence):
             quals["cumulative"] = True
     else:
+        if verb is None:
+            verb = next((t for t in sdoc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
+            prop = prop or (verb.lemma_.lower() if verb is not None else None)
         pred = prop or (verb.lemma_.lower() if verb is not None else "")
         ids, phrase = ([pred] if pred else []), (verb.text.lower() if verb is not None else "")
+        if verb is not None:
+            # "the earthquake struck on ...": an event noun as subject names the event itself
+            for c in verb.children:
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ == "NOUN" and c.lemma_.lower() in F.table()["event_nouns"]:
+                    ids = sorted({*ids, *F.concepts_of(c.lemma_.lower())})
         roles = []
     ents = F.sentence_entities(sdoc, inside)
     quals["measure"] = tuple(ids)
@@ -542,6 +556,16 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
     quals["context"] = tuple(F.context_lemmas(sdoc, inside))
     if roles:
         quals["role"] = tuple(sorted(set(roles)))
+
+
+def _dimension(unit: str) -> str | None:
+    """The physical dimension of a unit as a measure concept ("dim:[length]"), None for counts, shares, money."""
+    if unit in ("count", "percent", "ordinal", "times") or unit in _MONEY_UNITS:
+        return None
+    from factcheck.engine.linkage import unit_class
+
+    uc = unit_class(Claim("", 0, 0, "", "", 0, "quantity", Value(None, unit, None, None), None, None, None))
+    return uc if uc and uc.startswith("dim:") and "currency" not in uc else None
 
 
 def _linked(sdoc, root, d: Mention, s0: int) -> bool:

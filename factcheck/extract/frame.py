@@ -44,6 +44,8 @@ def table() -> dict:
     data["generic_set"] = frozenset(data["generic"])
     data["one_time"] = frozenset(data["one_time_events"])
     data["label_nouns"] = frozenset(data["label_nouns"])
+    data["event_nouns"] = frozenset(data["event_nouns"])
+    data["one_time"] = data["one_time"] | {c for w in data["event_nouns"] for c in data["class_of"].get(w, (w,))}
     roles = data["roles"]
     data["change_set"] = frozenset(roles["change_lemmas"])
     data["per_after_re"] = re.compile(r"^\W{0,2}(?:" + "|".join(re.escape(x) for x in sorted(roles["per_unit_after"], key=len, reverse=True)) + r")\b", re.I)
