@@ -235,21 +235,24 @@ class Linker:
         if na and nb and not (na & nb):
             # "attacked four shops" / "attacked 2 million users": the same verb, different counted things
             return self._no("different counted things: " + ", ".join(sorted(na)) + " / " + ", ".join(sorted(nb)))
-        if va and vb and not (va & vb):
+        if va and vb and not (va & mb) and not (vb & ma):
             levels.append(Level("measure", "different verbs: " + ", ".join(sorted(va)) + " / " + ", ".join(sorted(vb)), -1.5))
         # entities: stated in the sentence, else inherited from the document's topic
         ea, eb = qa.get("entities", ()), qb.get("entities", ())
         sa, sb = qa.get("specific", ()), qb.get("specific", ())
         shared_e = entities_agree(ea, eb)
         # what each statement is about: its own specific entities, else its document's main ones
-        ta_s = sa or tuple(self.topic_specific(a.doc))
-        tb_s = sb or tuple(self.topic_specific(b.doc))
-        if ta_s and tb_s and a.doc != b.doc:
-            only_a = [e for e in ta_s if not entities_agree([e], eb) and not entities_agree([e], self.doc_entities.get(b.doc, ()))]
-            only_b = [e for e in tb_s if not entities_agree([e], ea) and not entities_agree([e], self.doc_entities.get(a.doc, ()))]
-            if only_a and only_b:
-                # "Paper Moons ran 94 minutes" / "The Quiet Field runs 142 minutes": two different works
-                return self._no(f"different specific entities ({only_a[0]} / {only_b[0]})")
+        # what each figure is of: the specific entity nearest to it, else (in loosely related
+        # documents only) its document's main one; two different ones the other document never
+        # mentions are two different things ("Paper Moons ran 94 minutes" / "The Quiet Field runs 142")
+        if a.doc != b.doc:
+            loose = self.doc_relation(a.doc, b.doc)[0] < 1.5
+            xa = qa.get("nearest") or (self.topic_specific(a.doc, 1) or [None])[0] if (qa.get("nearest") or loose) else None
+            xb = qb.get("nearest") or (self.topic_specific(b.doc, 1) or [None])[0] if (qb.get("nearest") or loose) else None
+            if xa and xb and not entities_agree([xa], [xb]) \
+                    and not entities_agree([xa], self.doc_entities.get(b.doc, ())) \
+                    and not entities_agree([xb], self.doc_entities.get(a.doc, ())):
+                return self._no(f"different specific entities ({xa} / {xb})")
         shared_specific = entities_agree(sa, sb)
         if shared_specific:
             w = sum(self._idf(self.entity_df.get(e, 1)) for e in shared_specific)

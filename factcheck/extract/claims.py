@@ -516,12 +516,15 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
             quals["attached"] = True
         unit = m.value.unit if m.value else ""
         extra = []
+        if noun is not None and verb is not None and noun.dep_ in ("nsubj", "nsubjpass"):
+            # "1,900 people lost their lives": the verb's object says what happened to them
+            extra = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
         if noun is None and verb is not None:
             # "the film grossed $95 million worldwide": what is measured is the verb and its object
             extra = [c for c in verb.children if c.dep_ in ("dobj", "attr") and not (span.start <= c.i < span.end)]
-        ids, phrase = F.measure_of(noun, verb, extra, money=unit in _MONEY_UNITS)
-        if F.measure_of.verb:
-            quals["measure_verb"] = tuple(F.measure_of.verb)
+        ids, phrase, verb_ids = F.measure_of(noun, verb, extra, money=unit in _MONEY_UNITS)
+        if verb_ids:
+            quals["measure_verb"] = tuple(verb_ids)
         roles = F.role_of(sentence, *inside, root, unit)
         dim = _dimension(unit)
         if dim:
@@ -553,6 +556,9 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
         specific = tuple(sorted({k for k, lab in ents if lab in F.SPECIFIC_LABELS}))
         if specific:
             quals["specific"] = specific
+            near = F.nearest_specific(sdoc, inside)
+            if near:
+                quals["nearest"] = near
     quals["context"] = tuple(F.context_lemmas(sdoc, inside))
     if roles:
         quals["role"] = tuple(sorted(set(roles)))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from importlib import resources
 
 from ruamel.yaml import YAML
@@ -69,10 +70,15 @@ def concept(lemma: str) -> str:
 
 def entity_key(text: str) -> str:
     """A normalized entity name: lower case, no article, no possessive, single spaces."""
-    t = re.sub(r"[’']s\b", "", text.strip())
-    t = re.sub(r"^(?:the|a|an)\s+", "", t, flags=re.I)
-    t = re.sub(r"[^\w\s&.-]", " ", t)
-    return re.sub(r"\s+", " ", t).strip(" .-").lower()
+    t = unicodedata.normalize("NFKC", text).casefold()  # case first: "İ".lower() adds a combining dot
+    prev = None
+    while t != prev:  # a removed mark can expose another article or possessive: clean to a fixed point
+        prev = t
+        t = re.sub(r"[’']s\b", "", t.strip())
+        t = re.sub(r"[^\w\s&.-]", " ", t)
+        t = re.sub(r"\s+", " ", t).strip(" .-")
+        t = re.sub(r"^(?:the|a|an)\s+", "", t)
+    return t
 
 
 def _usable(tok) -> bool:
@@ -147,8 +153,8 @@ def _of_obj(tok):
     return None
 
 
-def measure_of(noun, verb, extra=(), money: bool = False) -> tuple[list[str], str]:
-    """Concept ids and a readable phrase for what a number measures.
+def measure_of(noun, verb, extra=(), money: bool = False) -> tuple[list[str], str, list[str]]:
+    """Concept ids, a readable phrase, and the verb's concept ids, for what a number measures.
 
     For money, a subject that is no measure word ("the film grossed $95
     million") says of what, not what: the verb and its object measure.
@@ -177,9 +183,9 @@ def measure_of(noun, verb, extra=(), money: bool = False) -> tuple[list[str], st
     ids = sorted({cid for w in words for cid in concepts_of(w.lemma_.lower())})
     if not ids and money:
         ids = ["money"]
-    measure_of.verb = sorted(concepts_of(verb.lemma_.lower())) if verb is not None and verb in words else []
+    verb_ids = sorted(concepts_of(verb.lemma_.lower())) if verb is not None and verb in words else []
     phrase = " ".join(w.text.lower() for w in sorted(words, key=lambda w: w.i))
-    return ids, phrase
+    return ids, phrase, verb_ids
 
 
 def sentence_entities(sdoc, skip: tuple[int, int] | None = None) -> list[tuple[str, str]]:
@@ -211,6 +217,19 @@ def sentence_entities(sdoc, skip: tuple[int, int] | None = None) -> list[tuple[s
 _CALENDAR = frozenset("""january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
 mr mrs ms dr prof""".split())
+
+
+def nearest_specific(sdoc, skip: tuple[int, int]) -> str | None:
+    """The specific (non-place) entity nearest to the number: what it most likely is a figure of."""
+    best = None
+    for ent in sdoc.ents:
+        if ent.label_ not in SPECIFIC_LABELS or (ent.start_char < skip[1] and skip[0] < ent.end_char):
+            continue
+        dist = skip[0] - ent.end_char if ent.end_char <= skip[0] else ent.start_char - skip[1]
+        key = entity_key(ent.text)
+        if key and (best is None or dist < best[0]):
+            best = (dist, key)
+    return best[1] if best else None
 
 
 def context_lemmas(sdoc, skip: tuple[int, int] | None = None) -> list[str]:
