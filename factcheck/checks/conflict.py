@@ -293,6 +293,8 @@ def _run_pairs(self, ctx: CheckContext, rule) -> Iterable[Draft]:
         rel = time_relation(a, b, p.max_gap_years)
         if not self.select(rel, a, b, p):
             continue
+        if rel == "unknown" and match.score < CONFIDENT:
+            continue  # two undated figures: only a confident match is worth an editor's time
         if compatible(a, b, p):
             if rel == "same":
                 ctx.graph.add_edge(a.id, b.id, relation="agrees")

@@ -249,9 +249,11 @@ class Linker:
             loose = self.doc_relation(a.doc, b.doc)[0] < 1.5
             xa = qa.get("nearest") or (self.topic_specific(a.doc, 1) or [None])[0] if (qa.get("nearest") or loose) else None
             xb = qb.get("nearest") or (self.topic_specific(b.doc, 1) or [None])[0] if (qb.get("nearest") or loose) else None
-            if xa and xb and not entities_agree([xa], [xb]) \
-                    and not entities_agree([xa], self.doc_entities.get(b.doc, ())) \
-                    and not entities_agree([xb], self.doc_entities.get(a.doc, ())):
+            if xa and xb and not entities_agree([xa], [xb]) and (
+                    (a.kind == "quantity" and qa.get("nearest") and qb.get("nearest"))
+                    or (not entities_agree([xa], self.doc_entities.get(b.doc, ()))
+                        and not entities_agree([xb], self.doc_entities.get(a.doc, ())))):
+                # each figure sits next to a different named thing (Wembley's crowd / JFK Stadium's)
                 return self._no(f"different specific entities ({xa} / {xb})")
         shared_specific = entities_agree(sa, sb)
         if shared_specific:
@@ -295,7 +297,7 @@ class Linker:
             same_place_same_measure = ma == mb and any(lv.level.startswith("same place") for lv in levels)
             if (rel < 1.0 and not shared_e) or (rel < 2.0 and not shared_specific and not same_place_same_measure):
                 return self._no(f"unrelated documents ({rel:.1f})")  # unrelated stories are never paired
-            levels.append(Level("documents", f"related ({rel:.1f})", min(1.5, 0.5 * rel)))
+            levels.append(Level("documents", f"related ({rel:.1f})", min(1.0, 0.5 * rel)))
         pa, pb = set(qa.get("places", ())), set(qb.get("places", ()))
         if pa and pb and not (pa & pb):
             return self._no("disjoint places")  # two places' figures

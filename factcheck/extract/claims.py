@@ -506,6 +506,9 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
     inside = (m.start - s0, m.end - s0)
     if noun is not None and span is not None and span.start <= noun.i < span.end:
         noun = None
+    if kind == "quantity" and F.is_clock(sentence, *inside):
+        quals["label"] = True  # "9:04:35 am": part of a time of day
+        return
     if kind == "quantity" and span is not None and F.is_label(root, span):
         quals["label"] = True  # "Cohort 2": a name, never compared
         return
@@ -514,6 +517,10 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
         if attached is not None:
             noun = attached
             quals["attached"] = True
+        if m.value is not None and m.value.unit not in ("count", "percent") and m.value.unit not in _MONEY_UNITS:
+            substance = F.of_object_after(sdoc, m.end - s0)
+            if substance is not None:
+                noun = substance  # "250 tons of TNT": what is weighed is TNT
         unit = m.value.unit if m.value else ""
         extra = []
         if noun is not None and verb is not None and noun.dep_ in ("nsubj", "nsubjpass"):

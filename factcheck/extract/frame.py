@@ -130,6 +130,35 @@ def measured_noun(root, span=None):
     return None
 
 
+def is_restatement(sentence: str, s: int) -> bool:
+    """A figure in parentheses right after another figure restates it ("one knot (1.2 mph)", "6.5 m (21 ft)")."""
+    open_ = sentence.rfind("(", 0, s)
+    if open_ < 0 or sentence.find(")", open_, s) >= 0:
+        return False
+    inside = sentence[open_ + 1:s]
+    if not re.fullmatch(r"[\sA-Za-z.,~≈-]{0,25}|.*\bor\s+", inside):
+        return False
+    lead = sentence[max(0, open_ - 40):open_]
+    return bool(re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)\b", lead, re.I))
+
+
+def is_clock(sentence: str, s: int, e: int) -> bool:
+    """Digits of a clock time ("9:04:35 am") are not counts."""
+    return (s > 0 and sentence[s - 1] == ":" and sentence[s - 2:s - 1].isdigit()) or \
+        bool(re.match(r":\d", sentence[e:e + 2]))
+
+
+def of_object_after(sdoc, end_char: int):
+    """The noun of an "of" phrase right after a measure ("250 tons of TNT" -> TNT)."""
+    for tok in sdoc:
+        if tok.idx >= end_char - 3 and tok.lower_ == "of" and tok.idx <= end_char + 2:
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            return obj
+        if tok.idx > end_char + 2:
+            break
+    return None
+
+
 def is_label(root, span=None) -> bool:
     """A number that names rather than counts: "Cohort 2", "Arm B 1", "Intervention 1:", "Route 66"."""
     first = span[0] if span is not None else root
@@ -294,4 +323,6 @@ def role_of(sentence: str, s: int, e: int, root, unit: str) -> list[str]:
             roles.append("change")  # "rose 5%", "a 5% rise"
     if t["part_before_re"].search(before):
         roles.append("part")
+    if is_restatement(sentence, s):
+        roles.append("restatement")
     return sorted(set(roles))
