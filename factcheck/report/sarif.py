@@ -173,7 +173,7 @@ def _result(
 
     properties = {
         key: finding[key]
-        for key in ("kind", "claims", "support", "arithmetic", "resolution", "cluster")
+        for key in ("kind", "claims", "support", "arithmetic", "resolution", "cluster", "match")
         if finding.get(key) is not None
     }
     if properties:

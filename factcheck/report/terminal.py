@@ -187,6 +187,8 @@ def _finding_lines(finding: dict, paths: dict[str, str]) -> Iterable[Text]:
         yield Text.assemble("     \u201c", one_line(item.get("quote") or "", QUOTE_LIMIT), "\u201d")
     if finding.get("arithmetic"):
         yield Text.assemble("   ", ("arithmetic: ", "dim"), _safe(finding["arithmetic"]))
+    if (finding.get("match") or {}).get("explanation"):
+        yield Text.assemble("   ", ("same quantity because: ", "dim"), _safe(finding["match"]["explanation"]))
     waiver = finding.get("waiver") or {}
     if waiver.get("reason"):
         expires = f" (until {waiver['expires']})" if waiver.get("expires") else ""

@@ -327,6 +327,7 @@
     });
     var details = el("dl", { "class": "facts" });
     if (f.arithmetic) add(details, [el("dt", null, "Arithmetic"), el("dd", null, el("code", { "class": "arith" }, f.arithmetic))]);
+    if (f.match && f.match.explanation) add(details, [el("dt", null, "Why the same quantity"), el("dd", null, el("code", { "class": "arith" }, f.match.explanation))]);
     if (f.resolution) add(details, [el("dt", null, "To resolve"), el("dd", null, f.resolution)]);
     var sup = f.support;
     if (sup && typeof sup === "object" && arr(sup.values).length) {
