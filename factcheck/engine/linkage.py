@@ -208,6 +208,8 @@ class Linker:
         qa, qb = a.quals, b.quals
         if a.doc == b.doc and a.sent_start == b.sent_start:
             return self._no("same sentence")  # two numbers of one sentence are two quantities
+        if "restatement" in qa.get("role", ()) or "restatement" in qb.get("role", ()):
+            return self._no("a restatement in parentheses (a conversion of its sentence's figure)")
         if tuple(qa.get("role", ())) != tuple(qb.get("role", ())):
             return self._no("different roles")
         levels: list[Level] = []
@@ -317,7 +319,11 @@ class Linker:
         return [e for e, _n in sorted(ents.items(), key=lambda x: (-x[1], x[0]))[:k]]
 
     def specific_shared(self, a: Claim, b: Claim) -> list[str]:
-        """Specific (non-place) entities both claims are about, stated or as their documents' topic."""
-        sa = a.quals.get("specific", ()) or tuple(e for e in self.topic(a.doc) if e not in self.doc_places.get(a.doc, ()))
+        """Specific (non-place) entities both claims are about: named in both sentences, or, for a
+        sentence that names none ("the institute opened in 2007"), its document's topic."""
+        sa0, sb0 = a.quals.get("specific", ()), b.quals.get("specific", ())
+        if sa0 and sb0:
+            return entities_agree(sa0, sb0)
+        sa = sa0 or tuple(e for e in self.topic(a.doc) if e not in self.doc_places.get(a.doc, ()))
         sb = b.quals.get("specific", ()) or tuple(e for e in self.topic(b.doc) if e not in self.doc_places.get(b.doc, ()))
         return entities_agree(sa, sb)
