@@ -23,7 +23,6 @@ follows the score.
 
 from __future__ import annotations
 
-import functools
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -123,6 +122,7 @@ class Linker:
 
         self.claims = claims
         self.last_reason = ""
+        self._relations: dict[tuple[str, str], tuple[float, tuple[str, ...]]] = {}
         self.n_docs = len({c.doc for c in claims})
         self.doc_entities: dict[str, Counter] = defaultdict(Counter)
         self.doc_context: dict[str, Counter] = defaultdict(Counter)
@@ -162,11 +162,16 @@ class Linker:
         ents = self.doc_entities.get(doc, Counter())
         return [e for e, _n in sorted(ents.items(), key=lambda x: (-x[1], x[0]))[:k]]
 
-    @functools.lru_cache(maxsize=200_000)
     def doc_relation(self, d1: str, d2: str) -> tuple[float, tuple[str, ...]]:
-        """How strongly two documents share their subject: weighted shared entities and words."""
+        """How strongly two documents share their subject: weighted shared entities and words (memoized per run)."""
         if d1 == d2:
             return 99.0, ()
+        key = (d1, d2) if d1 < d2 else (d2, d1)
+        if key not in self._relations:
+            self._relations[key] = self._doc_relation(*key)
+        return self._relations[key]
+
+    def _doc_relation(self, d1: str, d2: str) -> tuple[float, tuple[str, ...]]:
         e1, e2 = self.doc_entities.get(d1, Counter()), self.doc_entities.get(d2, Counter())
         shared = entities_agree(e1, e2)
         score = sum(self._idf(self.entity_df.get(e, 1)) for e in shared)
