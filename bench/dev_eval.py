@@ -50,35 +50,7 @@ sys.path.insert(0, str(ROOT))
 
 COUNTED = ("warning", "error")
 
-
-class Harness:
-    """Load the model, rules and aliases once; check many small corpora."""
-
-    def __init__(self, rules_dir: Path = ROOT / "rules"):
-        from factcheck.api import _alias_paths, _nlp
-        from factcheck.config import load_settings
-        from factcheck.engine.spec import load_rules
-        from factcheck.normalize.aliases import load_aliases
-
-        self.settings = load_settings()
-        self.rules = load_rules(rules_dir)
-        paths = _alias_paths(rules_dir, self.settings)
-        self.aliases = load_aliases(paths)
-        self.nlp = _nlp(self.settings, paths)
-
-    def check(self, texts: dict[str, str | dict]) -> dict:
-        from factcheck.engine.runner import build_report
-        from factcheck.extract.claims import extract_document, number_claims
-        from factcheck.ingest.corpus import document_from_text
-
-        documents, claims = [], []
-        for doc_id, spec in sorted(texts.items()):
-            spec = {"text": spec} if isinstance(spec, str) else dict(spec)
-            meta = {k: v for k, v in spec.items() if k != "text"}
-            doc = document_from_text(doc_id, spec["text"], doc_id, ".txt", meta)
-            documents.append(doc)
-            claims.extend(extract_document(doc, self.nlp, self.aliases, self.settings.batch_size))
-        return build_report(documents, number_claims(claims), self.rules, [])
+from factcheck.api import TextChecker as Harness  # noqa: E402  (model, rules, aliases loaded once)
 
 
 def counted(report: dict) -> list[dict]:
@@ -331,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
     names = []
     for s in args.sets.split(","):
         names.extend(GROUPS.get(s, [s]))
-    h = Harness()
+    h = Harness(ROOT / "rules")
     results, examples = {}, []
     for name in names:
         t0 = time.perf_counter()

@@ -150,6 +150,41 @@ def claim_rows(prepared: Prepared) -> list[dict]:
     return rows
 
 
+class TextChecker:
+    """Check many small corpora given as text with one loaded model, rule set and alias table.
+
+    ``check_texts`` is one use; benchmarks that run thousands of two-document
+    corpora (bench/dev_eval.py) keep one checker instead of reloading all three.
+    """
+
+    def __init__(self, rules_dir: str | Path = "rules", only: list[str] | None = None,
+                 settings: Settings | None = None):
+        from factcheck.engine.spec import load_rules
+        from factcheck.normalize.aliases import load_aliases
+
+        self.settings = settings or load_settings()
+        rules_dir = Path(rules_dir)
+        self.rules = [r for r in load_rules(rules_dir) if only is None or r.code in only]
+        alias_paths = _alias_paths(rules_dir, self.settings)
+        self.aliases = load_aliases(alias_paths)
+        self.nlp = _nlp(self.settings, alias_paths)
+
+    def check(self, texts: dict[str, str | dict]) -> dict:
+        """The findings report of documents given as {doc_id: text or {text, published, title}}."""
+        from factcheck.engine.runner import build_report
+        from factcheck.extract.claims import extract_document, number_claims
+        from factcheck.ingest.corpus import document_from_text
+
+        documents, claims = [], []
+        for doc_id, spec in sorted(texts.items()):
+            spec = {"text": spec} if isinstance(spec, str) else dict(spec)
+            meta = {k: v for k, v in spec.items() if k != "text"}
+            doc = document_from_text(doc_id, spec["text"], doc_id, Path(doc_id).suffix or ".txt", meta)
+            documents.append(doc)
+            claims.extend(extract_document(doc, self.nlp, self.aliases, self.settings.batch_size))
+        return build_report(documents, number_claims(claims), self.rules, [])
+
+
 def check_texts(texts: dict[str, str | dict], rules_dir: str | Path = "rules", only: list[str] | None = None,
                 settings: Settings | None = None) -> dict:
     """Check documents given as text ({doc_id: text or {text, published, title}}).
@@ -157,23 +192,4 @@ def check_texts(texts: dict[str, str | dict], rules_dir: str | Path = "rules", o
     Used by the rule examples (``examples.pass``/``fail`` in rules/*.yaml) and
     handy in notebooks. ``only`` restricts the run to some rule codes.
     """
-    from factcheck.engine.runner import build_report
-    from factcheck.engine.spec import load_rules
-    from factcheck.extract.claims import extract_document, number_claims
-    from factcheck.ingest.corpus import document_from_text
-    from factcheck.normalize.aliases import load_aliases
-
-    settings = settings or load_settings()
-    rules_dir = Path(rules_dir)
-    rules = [r for r in load_rules(rules_dir) if only is None or r.code in only]
-    alias_paths = _alias_paths(rules_dir, settings)
-    aliases = load_aliases(alias_paths)
-    nlp = _nlp(settings, alias_paths)
-    documents, claims = [], []
-    for doc_id, spec in sorted(texts.items()):
-        spec = {"text": spec} if isinstance(spec, str) else dict(spec)
-        meta = {k: v for k, v in spec.items() if k != "text"}
-        doc = document_from_text(doc_id, spec["text"], doc_id, Path(doc_id).suffix or ".txt", meta)
-        documents.append(doc)
-        claims.extend(extract_document(doc, nlp, aliases, settings.batch_size))
-    return build_report(documents, number_claims(claims), rules, [])
+    return TextChecker(rules_dir, only, settings).check(texts)

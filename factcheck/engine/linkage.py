@@ -29,7 +29,9 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Iterable, Iterator
 
+from factcheck.extract.frame import table
 from factcheck.model import Claim
+from factcheck.normalize.units import dimension
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,12 +79,8 @@ def unit_class(c: Claim) -> str | None:
         return None
     if v.unit in ("count", "percent"):
         return v.unit
-    try:
-        from factcheck.normalize.units import registry
-
-        return "dim:" + str(registry().Unit(v.unit).dimensionality)
-    except Exception:  # an unknown unit compares only with itself
-        return "unit:" + v.unit
+    dim = dimension(v.unit)
+    return "dim:" + dim if dim is not None else "unit:" + v.unit  # an unknown unit compares only with itself
 
 
 def _entity_match(x: str, y: str) -> bool:
@@ -195,7 +193,8 @@ class Linker:
         for key in sorted(blocks, key=repr):
             block = blocks[key]
             if len(block) > MAX_BLOCK:
-                # a concept every document uses: compare only inside documents that share a subject
+                # a concept every document uses: bound the work (pairs beyond the cap are not scored;
+                # a finer blocking key is the open item for very large corpora)
                 block = block[:MAX_BLOCK]
             for a, b in combinations(block, 2):
                 k = (a.id, b.id) if a.id < b.id else (b.id, a.id)
@@ -222,8 +221,6 @@ class Linker:
         shared_m = ma & mb
         if not shared_m:
             return self._no("no shared measure")
-        from factcheck.extract.frame import table
-
         weak = table()["weak"]
         only_dims = all(m in weak or m.startswith("dim:") for m in shared_m)
         if only_dims and not entities_agree(qa.get("specific", ()), qb.get("specific", ())):

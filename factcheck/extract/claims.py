@@ -25,9 +25,11 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
+from factcheck.extract.frame import of_object as _of_object
 from factcheck.extract.mentions import Mention, find_mentions
 from factcheck.ingest.segment import CLAIM_LABELS
-from factcheck.model import Claim, Document, Time, Value
+from factcheck.model import Claim, Document, Time
+from factcheck.normalize.units import dimension
 from factcheck.normalize import dates as D
 from factcheck.normalize.aliases import AliasTable, learn_acronyms
 
@@ -233,15 +235,6 @@ def _counted_noun(root):
     if tok.lower_ in ("percent", "%") or tok.text.endswith("%"):
         return _of_object(tok) or _clause_subject(tok)
     return _clause_subject(tok)
-
-
-def _of_object(tok):
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
-    return None
 
 
 def _clause_subject(tok):
@@ -575,10 +568,8 @@ def _dimension(unit: str) -> str | None:
     """The physical dimension of a unit as a measure concept ("dim:[length]"), None for counts, shares, money."""
     if unit in ("count", "percent", "ordinal", "times") or unit in _MONEY_UNITS:
         return None
-    from factcheck.engine.linkage import unit_class
-
-    uc = unit_class(Claim("", 0, 0, "", "", 0, "quantity", Value(None, unit, None, None), None, None, None))
-    return uc if uc and uc.startswith("dim:") and "currency" not in uc else None
+    dim = dimension(unit)
+    return "dim:" + dim if dim and "currency" not in dim else None
 
 
 def _linked(sdoc, root, d: Mention, s0: int) -> bool:

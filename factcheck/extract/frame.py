@@ -113,7 +113,7 @@ def measured_noun(root, span=None):
                 tok = head
                 continue
             if head.lemma_.lower() in table()["generic_set"]:
-                obj = _of_obj(head)
+                obj = of_object(head)
                 return obj if obj is not None else head
             return head
         if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN") and not inside(head.head):
@@ -123,7 +123,7 @@ def measured_noun(root, span=None):
                 continue
             return noun
         if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in _UNIT_HEADS:
-            obj = _of_obj(tok)
+            obj = of_object(tok)
             if obj is not None:
                 return obj  # "45 percent of voters"
         return None
@@ -173,7 +173,8 @@ def is_label(root, span=None) -> bool:
     return prev.is_title or prev.is_upper or prev.lemma_.lower() in table()["label_nouns"]
 
 
-def _of_obj(tok):
+def of_object(tok):
+    """The object of an "of" phrase hanging on a token ("45 percent of voters" -> voters)."""
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of":
             for g in c.children:

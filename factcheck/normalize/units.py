@@ -44,6 +44,14 @@ def comparable(u1: str, u2: str) -> bool:
         return False
 
 
+def dimension(unit: str) -> str | None:
+    """The pint dimensionality of a unit ("[length]"), None for a unit the registry does not know."""
+    try:
+        return str(registry().Unit(unit).dimensionality)
+    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, ValueError, AttributeError):
+        return None
+
+
 def convert(x: float, src: str, dst: str) -> float:
     """Convert a magnitude between comparable units."""
     if src == dst or x is None:
