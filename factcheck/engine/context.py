@@ -152,7 +152,11 @@ def describe(c: Claim) -> str:
     if c.time is not None:
         t = c.time
         out = f"{t.date or '?'} ({t.granularity})"
-        if t.relative:
+        if t.relative and t.offset_years is not None:
             out += f", {t.offset_years:+g} years from {t.anchor or 'an unknown anchor'}"
+        elif t.relative:
+            out += ", no anchor to resolve it"
+        elif t.anchor:
+            out += f", {t.anchor}"
         return out
     return c.quote

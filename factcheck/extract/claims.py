@@ -17,6 +17,7 @@ first), in ``nlp.pipe`` batches. Each mention becomes a :class:`Claim` with:
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, replace
@@ -139,6 +140,10 @@ def extract_document(doc: Document, nlp, aliases: AliasTable, batch_size: int = 
         t = p.mention.time
         if p.mention.kind == "date" and t is not None and not t.relative and t.granularity in _POINT_GRANULARITIES:
             para_dates.setdefault(p.para, []).append(p.mention)
+    # dates in headings ("1918", "December 1979-February 1980") are not claims, but they anchor the narrative under them
+    heading_dates = [m for seg in doc.segments if seg.label in ("heading", "page_header")
+                     for m in find_mentions(text[seg.start:seg.end], seg.start) if m.kind == "date"]
+    _anchor_dates(doc, pending, heading_dates)
     for p in pending:
         sdoc = parsed[p.sent]
         claim = _build_claim(doc, p, sdoc, aliases, acronyms, by_sent[p.sent], para_dates.get(p.para, []), note_years)
@@ -146,6 +151,80 @@ def extract_document(doc: Document, nlp, aliases: AliasTable, batch_size: int = 
             claims.append(claim)
     claims.sort(key=lambda c: (c.start, c.end))
     return _resolve_pronouns(claims)
+
+
+_FUTURE = re.compile(r"\b(?:will|shall|next|coming|upcoming|scheduled|expected\s+to|plans?\s+to|planned|is\s+to|are\s+to|due\s+to|set\s+to)\b", re.I)
+
+
+def _doc_day(doc: Document) -> tuple[dt.date | None, str]:
+    """The document's own date as an anchor, when the file states it (never a lower bound)."""
+    if not doc.published or doc.published_source == "text-lower-bound":
+        return None, ""
+    iso = doc.published
+    try:
+        day = dt.date.fromisoformat(iso if len(iso) == 10 else (iso + "-15" if len(iso) == 7 else iso + "-07-01"))
+    except ValueError:
+        return None, ""
+    return day, f"document date {iso} ({doc.published_source})"
+
+
+def _anchor_dates(doc: Document, pending: list[_Pending], heading_dates: list[Mention] = ()) -> None:
+    """Give partial dates ("September 17", "in early October") and deictic ones ("Saturday", "yesterday") a value.
+
+    A partial date takes its year from the latest full date earlier in its
+    paragraph; else from the document's date (the nearest such day); else from
+    the latest full date earlier in the document (a narrative). A deictic date
+    needs the document's day. Without an anchor the date stays unresolved:
+    a date claim with no value, never a guess and never a count.
+    """
+    day, day_desc = _doc_day(doc)
+    explicit: list[Mention] = []
+    explicit_para: list[tuple[int, int]] = []
+    days: list[Mention] = []  # day dates told so far, for "two days later"
+    items = [(m.start, 0, None, m) for m in heading_dates] + [(p.mention.start, 1, p, p.mention) for p in pending]
+    for _start, _order, p, m in sorted(items, key=lambda x: (x[0], x[1])):
+        if m.kind != "date" or m.time is None:
+            continue
+        if not m.time.relative and m.time.start and m.time.granularity in ("year", "month", "day", "season", "half", "quarter"):
+            explicit.append(m)
+            explicit_para.append(p.para if p is not None else (-1, -1))
+            if m.time.granularity == "day" and m.time.start == m.time.end:
+                days.append(m)
+            continue
+        if p is None:
+            continue
+        n = m.flags.get("anaphoric")
+        if n is not None:
+            if days and m.start - days[-1].end < 3000:
+                a = days[-1]
+                t = D.day_time(dt.date.fromisoformat(a.time.start) + dt.timedelta(days=n))
+                m.time = replace(t, anchor=f"{n:+d} days from {a.text!r}")
+                days.append(m)
+            continue
+        spec = m.flags.get("partial")
+        if spec:
+            t = None
+            prev = [(a, para) for a, para in zip(explicit, explicit_para) if a.end <= m.start]
+            same_para = [a for a, para in prev if para == p.para]
+            if same_para:
+                a = same_para[-1]
+                t = D.resolve_partial(spec, int(a.time.start[:4]), f"year of {a.text!r} earlier in the paragraph")
+            elif day is not None and len(doc.published) >= 7:
+                t = D.resolve_partial(spec, D.nearest_year(spec, day), day_desc)
+            elif prev and m.start - prev[-1][0].end < 20000:
+                a = prev[-1][0]
+                t = D.resolve_partial(spec, int(a.time.start[:4]), f"year of {a.text!r} earlier in the text")
+            if t is not None:
+                m.time = t
+                if t.granularity == "day" and t.start == t.end:
+                    days.append(m)
+            continue
+        spec = m.flags.get("deictic")
+        if spec and day is not None and len(doc.published) == 10:
+            sentence = doc.text[p.sent[0]:p.sent[1]]
+            t = D.resolve_deictic(spec, day, bool(_FUTURE.search(sentence)), day_desc)
+            if t is not None:
+                m.time = t
 
 
 def _resolve_pronouns(claims: list[Claim]) -> list[Claim]:
@@ -619,6 +698,8 @@ def _quantity_time(doc: Document, m: Mention, p: _Pending, sent_mentions: list[M
 
 def _resolve_relative(doc: Document, m: Mention, para_dates: list[Mention]) -> Time | None:
     off = m.time.offset_years
+    if off is None:  # a partial or deictic date that found no anchor
+        return m.time
     i = bisect.bisect_left([d.start for d in para_dates], m.start)
     earlier = para_dates[max(0, i - 1):i]
     forward = off > 0 or re.search(r"\b(?:later|after)\b", m.text.lower())

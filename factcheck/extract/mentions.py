@@ -11,9 +11,10 @@ test; keys and modality are added in :mod:`factcheck.extract.claims`.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import regex as re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from factcheck.model import Time, Value
@@ -79,7 +80,7 @@ _EXCLUDE = [
     r"\b(?:[A-Z][A-Za-z]*[-/]?\d+[A-Za-z\d]*|[a-z]+\d+[a-z\d]*)\b",  # identifiers like AP19678, COVID-19, G20
     r"(?<![\d.])\d{1,3}(?:\.\d{1,3}){1,4}\.?(?=\s+[A-Z])",  # section numbers "2.1 Methods" (bounded)
     r"\(\s*\d{4}[a-z]?\s*\)",  # "(1990)" after a name, when not caught as a citation
-    r"\b\d{1,2}:\d{2}\b",  # times of day
+    r"(?<![\d:])\d{1,3}:\d(?![\d:])",  # ratios and scores ("3:1", "won 2:0"), never a time of day
     # labels: "Respondent 2", "Interviewee 5", "Group 3", "Model 2" name a thing, they don't count it
     r"\b(?:Respondents?|Interviewees?|Participants?|Informants?|Experts?|Cases?|Groups?|Phases?|Waves?|Rounds?|Steps?|Stages?|Types?|Levels?|Models?|Scenarios?|Hypothes[ie]s|H|RQ|Questions?|Items?|Annex|Box|Map|Chart|Graph|Exhibit|Note|Footnote|Study|Sample|Panel|Block|Module|Unit|Lot|Room|Building|Route|Line|Grade|Class|Form)\s+\d{1,3}[a-z]?\b",
 ]
@@ -125,6 +126,66 @@ DATE_RANGE = (
     rf"|\b(?P<ya>{YEAR})\s*[-–—/]\s*(?P<yb>{YEAR}|\d\d)\b(?!\s*(?:%|percent))"
 )
 
+# Day dates written without a comma, with a weekday, in ISO or numeric form
+# ("July 02 2013", "Sat Nov 12 2011", "2013-09-26", "27/09/2013", "2012.08.08").
+DAY_DATE_MORE = (
+    rf"\b{D.MONTH_RE}\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{YEAR}\b"
+    rf"|\b(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+of\s+{D.MONTH_RE},?\s*{YEAR}\b"
+    rf"|\b{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"
+    rf"|\b{YEAR}\.(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])\b"
+    rf"|\b(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/{YEAR}\b"
+)
+# A day and month with no year ("December 5", "Dec.14", "15 December", "the 19th of October").
+MONTH_DAY = (
+    rf"\b(?P<mon>{D.MONTH_RE})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d_end>\d{{1,2}}))?\b(?![.,:]?\d|\s*%)"
+    rf"|\b(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{D.MONTH_RE})(?!\w|\.\w)"
+)
+_MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATE_PREP = r"(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Tt]hrough|[Dd]uring|[Ff]rom|[Bb]efore|[Aa]fter|[Bb]etween|[Tt]o|[Oo]f|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Oo]ver|[Uu]p to)"
+# A month named alone after a preposition ("in September", "by early October", "by the end of May").
+MONTH_BARE = (
+    rf"(?<=\b{_DATE_PREP}\s)(?P<mod>(?:early|late|mid-?|the\s+(?:end|beginning|middle|start)\s+of)\s*)?"
+    rf"(?P<mon>{_MONTH_FULL})\b(?!\s*\d|['’]s)"
+)
+SEASON_BARE = (
+    rf"(?<=\b(?:[Ii]n|[Dd]uring|[Bb]y|[Tt]hrough|[Uu]ntil|[Ss]ince|[Oo]ver|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext)\s)"
+    rf"(?:the\s+)?(?P<mod>(?:early|late|mid-?)\s*)?(?P<season>spring|summer|autumn|winter)\b(?!\s*(?:of\s+)?\d|\s+(?:school|camp|session|term|olympics|games|house|time)\b)"
+)
+# Ranges of days or months ("22-25 April 1951", "August-September 1950", "14 August-24 August",
+# "December 1979-February 1980", "26-30 November").
+_DASH = r"\s*(?:[-–—]|to|until|through)\s*"
+DAY_RANGE = (
+    rf"\b(?P<a>\d{{1,2}}){_DASH}(?P<b>\d{{1,2}})\s+(?P<m>{D.MONTH_RE})(?:,?\s+(?P<y>{YEAR}))?\b"
+    rf"|\b(?P<a2>\d{{1,2}})\s+(?P<m2a>{D.MONTH_RE}){_DASH}(?P<b2>\d{{1,2}})\s+(?P<m2b>{D.MONTH_RE})(?:,?\s+(?P<y2>{YEAR}))?\b"
+    rf"|\b(?P<m3a>{D.MONTH_RE})\s+(?P<a3>\d{{1,2}}){_DASH}(?P<m3b>{D.MONTH_RE})\s+(?P<b3>\d{{1,2}})(?:,?\s+(?P<y3>{YEAR}))?\b"
+    rf"|\b(?P<m4a>{_MONTH_FULL})(?:\s+(?P<y4a>{YEAR}))?{_DASH}(?P<m4b>{_MONTH_FULL}),?\s+(?P<y4>{YEAR})\b"
+)
+# A day counted from the event just told ("two days later", "the next day", "that same day").
+ANAPHORIC_DAY = (
+    r"\b(?i:(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty)\s+"
+    r"(?P<unit>days?|weeks?)\s+(?P<dir>later|after(?=\s+(?:that|this|the|it)\b)|earlier|before(?=\s+(?:that|this|the|it)\b))"
+    r"|(?:the|on\s+the)\s+(?P<rel>following|next|previous|preceding)\s+day|the\s+day\s+(?P<rel2>after|before)"
+    r"|(?:that|the)\s+same\s+day)\b"
+)
+_WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+DEICTIC = (
+    rf"\b(?i:(?P<word>yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|"
+    rf"(?P<rel>last|this|next)\s+(?P<span>week|weekend|month)))\b"
+    rf"|\b(?:(?:early|late)\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b"
+)
+_TZ = (r"(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|IST|AKDT|AKST|HST|AEST|AEDT|JST|WIB|"
+       r"local\s+time)(?:\s*[+-]\s*\d{1,2}(?::\s?\d{2})?)?")
+_AMPM = r"(?:[ap]\.?\s?m\b\.?)"
+_CLOCK_WORD = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+CLOCK = (
+    rf"\b(?P<hm>(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)(?:\s*{_AMPM})?(?:\s*(?P<tz>{_TZ})\b)?"
+    rf"|\b(?:[01]?\d|2[0-3])\.[0-5]\d\s*{_AMPM}(?:\s*(?P<tz2>{_TZ})\b)?"
+    rf"|\b(?:1[0-2]|0?[1-9])\s*{_AMPM}(?:\s*(?P<tz3>{_TZ})\b)?"
+    rf"|\b(?:[01]\d|2[0-3])[0-5]\d\s*(?P<tz4>GMT|UTC|hrs\b)"
+    rf"|\b(?:noon|midnight|midday)\b"
+    rf"|\b(?:{_CLOCK_WORD}|1[0-2]|[1-9])\s+o['’]clock\b(?:\s+in\s+the\s+(?:morning|afternoon|evening))?"
+)
+
 _PLURAL_NOUN_AFTER = re.compile(r"\s+(?:[A-Z]?[a-z]+\s+){0,2}?(?:students|people|persons|residents|citizens|workers|companies|firms|projects|institutes|schools|members|units|children|families|tourists|visitors|respondents|employees|soldiers|troops|copies|books|films|km|hectares|tons|tonnes|times)\b")
 
 _MEASURE_WORDS = None
@@ -148,12 +209,20 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     flags = re.I
     return [
         ("relative", re.compile(rf"\b{_rel_pattern()}", flags)),
+        ("day", re.compile(DAY_DATE_MORE, flags)),
         ("date_range", re.compile(DATE_RANGE, flags)),
         ("day", re.compile(DAY_DATE, flags)),
+        ("day_range", re.compile(DAY_RANGE, flags)),
+        ("clock", re.compile(CLOCK, flags)),
+        ("anaphoric_day", re.compile(ANAPHORIC_DAY)),
         ("period", re.compile(PERIOD, flags)),
         ("month", re.compile(MONTH_DATE, flags)),
         ("century", re.compile(CENTURY, flags)),
         ("decade", re.compile(DECADE, flags)),
+        ("month_day", re.compile(MONTH_DAY, flags)),
+        ("month_bare", re.compile(MONTH_BARE)),
+        ("season_bare", re.compile(SEASON_BARE, flags)),
+        ("deictic", re.compile(DEICTIC)),
         ("money", re.compile(
             rf"(?<![\w$]){_BOUND_OPT}(?P<sym>{cur_syms})\s?(?P<n>{DIGIT_NUMBER})(?:\s?(?P<scale>{SCALE}))?\b"
             rf"|(?<!\w){_BOUND_OPT}(?P<n2>{DIGIT_NUMBER}|{WORD_NUMBER})(?:\s?(?P<scale2>{SCALE}))?\s+(?:US\s+)?(?P<word>{cur_words})\b",
@@ -317,6 +386,32 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
             s += lead.end()
             span = text[s:e]
         return Mention(s, e, span, "date", time=D.span_time(a, b), flags={"span": True})
+    if name == "clock":
+        return _clock(m, text, s, e, span)
+    if name == "day_range":
+        return _day_range(m, s, e, span)
+    if name == "anaphoric_day":
+        low = span.lower()
+        if m.group("n"):
+            n = 1 if m.group("n").lower() in ("a", "one") else parse_number(m.group("n"))
+            if n is None:
+                return None
+            n = int(n) * (7 if m.group("unit").lower().startswith("week") else 1)
+            n = -n if m.group("dir").lower() in ("earlier", "before") else n
+        elif "same" in low:
+            n = 0
+        else:
+            n = 1 if (m.group("rel") or m.group("rel2") or "").lower() in ("following", "next", "after") else -1
+        return Mention(s, e, span, "date", time=D.unresolved("day"), flags={"anaphoric": n})
+    if name in ("month_day", "month_bare", "season_bare", "deictic"):
+        return _partial(name, m, text, s, e, span)
+    if name == "day":
+        iso = re.fullmatch(r"(\d{4})[-.](\d\d)[-.](\d\d)", span)
+        if iso:
+            try:
+                return Mention(s, e, span, "date", time=D.day_time(dt.date(*map(int, iso.groups()))))
+            except ValueError:
+                return None
     if name == "century" and re.search(r"\bCentury\b", span) and re.search(r"\b[A-Z][a-z]+\s+(?:of\s+)?(?:the\s+)?$", text[max(0, s - 30):s]):
         return None  # "Maritime Silk Road of the 21st Century": part of a name
     if name in ("day", "period", "month", "century", "decade"):
@@ -416,6 +511,97 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
             return None
         return Mention(s, e, span, "quantity", value=make_value(x, "count", bound, format_number(x) if not n_text[0].isdigit() else span))
     return None
+
+
+_CLOCK_APPROX = re.compile(r"\b(?:about|around|approximately|roughly|shortly\s+(?:after|before)|just\s+(?:after|before)|soon\s+after|some\s+time\s+(?:after|before))\s+(?:at\s+)?$", re.I)
+_NOT_CLOCK_BEFORE = re.compile(r"\b(?:ratio|ratios|score|scored|odds|margin|won|lost|beat|defeated|verse|verses|chapter)\s+(?:of\s+|by\s+)?(?:a\s+)?$", re.I)
+
+
+def _clock(m: re.Match, text: str, s: int, e: int, span: str) -> Mention | None:
+    """A time of day: minutes after midnight, unit ``time_of_day``."""
+    before = text[max(0, s - 30):s]
+    if m.group("hm") and (_NOT_CLOCK_BEFORE.search(before) or re.match(r"\s*(?:ratio|majority|lead|win|victory|defeat|split)\b", text[e:e + 12], re.I)):
+        return None  # "a 3:1 ratio", "won 2:1"
+    if m.group("hm") and re.search(r"[A-Z][a-z]+\s+$", before) and not re.search(r"\b(?:[Aa]t|[Bb]y|[Uu]ntil|[Ff]rom|[Aa]fter|[Bb]efore|[Aa]round)\s+$", before) \
+            and not re.search(_AMPM, span, re.I):
+        return None  # "John 3:16": a reference, not a time
+    parsed = D.parse_clock(span + text[e:e + 20] if "o'clock" in span or "o’clock" in span else span)
+    if parsed is None:
+        return None
+    minutes, fixed = parsed
+    approx = bool(_CLOCK_APPROX.search(before))
+    tz = next((m.group(g) for g in ("tz", "tz2", "tz3", "tz4") if m.group(g)), None)
+    flags = {"clock": True, "half_day_known": fixed}
+    if tz and tz.lower() != "hrs":
+        flags["tz"] = re.sub(r"\s+", " ", tz.upper().replace("LOCAL TIME", "local"))
+    v = Value(float(minutes), "time_of_day", float(minutes), float(minutes), approx, span)
+    return Mention(s, e, span, "quantity", value=v, flags=flags)
+
+
+def _day_range(m: re.Match, s: int, e: int, span: str) -> Mention | None:
+    """A range of days or months; without a year it is partial, resolved like "September 17"."""
+    def mon(g):
+        return D.MONTHS[m.group(g).lower().rstrip(".")] if m.group(g) else None
+
+    if m.group("a"):
+        ma, mb, da, db, y = mon("m"), mon("m"), int(m.group("a")), int(m.group("b")), m.group("y")
+    elif m.group("a2"):
+        ma, mb, da, db, y = mon("m2a"), mon("m2b"), int(m.group("a2")), int(m.group("b2")), m.group("y2")
+    elif m.group("a3"):
+        ma, mb, da, db, y = mon("m3a"), mon("m3b"), int(m.group("a3")), int(m.group("b3")), m.group("y3")
+    else:
+        ma, mb, y = mon("m4a"), mon("m4b"), m.group("y4")
+        ya = int(m.group("y4a")) if m.group("y4a") else int(y)
+        if (ya, ma) >= (int(y), mb):
+            return None
+        t = D.span_time(D.month_time(ya, ma), D.month_time(int(y), mb))
+        return Mention(s, e, span, "date", time=t, flags={"span": True})
+    if (ma, da) >= (mb, db) or not (1 <= da <= 31 and 1 <= db <= 31):
+        return None
+    spec = ("dayspan", ma, da, mb, db)
+    if y:
+        t = D.resolve_partial(spec, int(y), "")
+        if t is None:
+            return None
+        return Mention(s, e, span, "date", time=replace(t, anchor=None), flags={"span": True})
+    return Mention(s, e, span, "date", time=D.unresolved("day"), flags={"partial": spec, "span": True})
+
+
+def _partial(name: str, m: re.Match, text: str, s: int, e: int, span: str) -> Mention | None:
+    """A date whose year or week the text leaves implicit; resolved later against an anchor."""
+    if name == "deictic":
+        if m.group("wd"):
+            if re.match(r"['’]s\s+(?:edition|paper|issue)", text[e:e + 12]):
+                return None
+            spec, gran = ("weekday", D.WEEKDAYS[m.group("wd").lower()]), "day"
+        else:
+            word = re.sub(r"\s+", " ", m.group("word").lower())
+            if m.group("span"):
+                n = {"last": -1, "this": 0, "next": 1}[m.group("rel").lower()]
+                unit = m.group("span").lower()
+                spec, gran = (("month", n), "month") if unit == "month" else (("week", n), "week")
+            else:
+                n = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
+                spec, gran = ("day", n), "day"
+        return Mention(s, e, span, "date", time=D.unresolved(gran), flags={"deictic": spec})
+    if name == "season_bare":
+        spec = ("season", m.group("season").lower(), bool(m.group("mod")))
+        return Mention(s, e, span, "date", time=D.unresolved("season"), flags={"partial": spec})
+    mon_text = m.group("mon") if name == "month_bare" else (m.group("mon") or m.group("mon2"))
+    if not mon_text[0].isupper():
+        return None  # "may 5": a verb, not May
+    month = D.MONTHS[mon_text.lower().rstrip(".")]
+    if name == "month_bare":
+        spec = ("month", month, bool(m.group("mod")))
+        return Mention(s, e, span, "date", time=D.unresolved("month"), flags={"partial": spec})
+    day = int(m.group("d") or m.group("d2"))
+    if not 1 <= day <= 31:
+        return None
+    if m.group("d") and re.match(r"\s*(?:[A-Za-z]+\s+)?(?:people|persons|percent|times|years|months|days|of\s+(?:them|the|these))\b", text[e:e + 30], re.I):
+        return None
+    end = int(m.group("d_end")) if m.group("d") and m.group("d_end") else None
+    spec = ("days", month, day, end) if end and end > day else ("day", month, day)
+    return Mention(s, e, span, "date", time=D.unresolved("day"), flags={"partial": spec})
 
 
 _RISE_VERB = re.compile(r"\b(?:gone|go|goes|going|went|rose|risen|rise|rises|rising|climbed|climb|grown|grew|increased|jumped|shot|moved|come|came|added|ramped|scaled|built|stepped|end(?:ed)?|sum(?:med)?|add(?:s|ed)?)\s+$", re.I)

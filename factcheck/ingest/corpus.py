@@ -13,7 +13,8 @@ from pathlib import Path
 
 from factcheck import errors as E
 from factcheck.ingest import load as _load
-from factcheck.ingest.meta import infer_lower_bound, infer_published, load_corpus_meta
+from factcheck.ingest.meta import (dateline, front_matter_date, html_meta_date, infer_lower_bound, infer_published,
+                                   labelled_date, load_corpus_meta)
 from factcheck.ingest.references import find_citations, find_markers, link, parse_reference
 from factcheck.ingest.repair import repair
 from factcheck.ingest.segment import segment
@@ -67,9 +68,20 @@ def document_from_text(doc_id: str, raw: str, path: str = "", suffix: str = ".tx
         doc.published_source = "metadata"
         doc.published_evidence = "corpus.yaml"
     else:
-        iso, quote = infer_published(text, segs)
+        iso, quote = html_meta_date(raw) if suffix in (".html", ".htm") else (None, None)
+        source = "html-meta"
+        if not iso:
+            iso, quote = front_matter_date(raw) if suffix in (".md", ".markdown") else (None, None)
+            source = "front-matter"
+        if not iso:
+            iso, quote = labelled_date(text)
+            source = "text"
+        if not iso:
+            iso, quote = infer_published(text, segs)
+        if not iso:
+            iso, quote = dateline(text)
         if iso:
-            doc.published, doc.published_source, doc.published_evidence = iso, "text", quote
+            doc.published, doc.published_source, doc.published_evidence = iso, source, quote
         else:
             iso, quote = infer_lower_bound(text)
             if iso:

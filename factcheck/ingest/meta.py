@@ -40,6 +40,165 @@ def _to_iso(text: str) -> str | None:
     return d.date().isoformat() if d else None
 
 
+# ---------------------------------------------------------------- what the file says of its own date
+
+_META_NAMES = (
+    "article:published_time", "og:published_time", "citation_publication_date", "citation_date",
+    "citation_online_date", "dc.date", "dc.date.issued", "dc.date.created", "dcterms.date", "dcterms.issued",
+    "dcterms.created", "date", "pubdate", "publishdate", "publish-date", "publication_date", "parsely-pub-date",
+    "sailthru.date", "article.published", "datepublished", "article:modified_time", "dc.date.modified",
+)
+_META_TAG = re.compile(r"<meta\b[^>]*>", re.I)
+_ATTR = re.compile(r"""\b(name|property|itemprop|content)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
+_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{4,40})"')
+_TIME_TAG = re.compile(r"<time\b[^>]*\bdatetime\s*=\s*[\"']([^\"']{4,40})[\"'][^>]*\bpubdate\b|<time\b[^>]*\bpubdate\b[^>]*\bdatetime\s*=\s*[\"']([^\"']{4,40})", re.I)
+
+
+def _iso_prefix(value: str) -> str | None:
+    """"2019-05-01T10:00:00Z" -> "2019-05-01"; "2019/05/01", "2019-05", "2019" too; else dateparser."""
+    v = value.strip()
+    m = re.match(r"((?:1[6-9]|20)\d\d)(?:[-/.](\d\d)(?:[-/.](\d\d))?)?(?!\d)", v)
+    if m:
+        y, mo, d = m.group(1), m.group(2), m.group(3)
+        try:
+            if d:
+                return __import__("datetime").date(int(y), int(mo), int(d)).isoformat()
+            if mo and 1 <= int(mo) <= 12:
+                return f"{y}-{mo}"
+        except ValueError:
+            return None
+        return y
+    return _to_iso(v) if re.search(r"\b(?:1[6-9]|20)\d\d\b", v) else None
+
+
+def html_meta_date(raw: str) -> tuple[str | None, str | None]:
+    """The publication date an HTML page declares: meta tags (article:published_time,
+    citation_publication_date, DC.date, ...), JSON-LD datePublished, <time pubdate>.
+
+    Published dates win over modified ones; the first of each kind counts.
+    """
+    head = raw[:200_000]
+    found: dict[str, tuple[str, str]] = {}
+    for tag in _META_TAG.finditer(head):
+        attrs = {k.lower(): v.strip("\"'") for k, v in _ATTR.findall(tag.group())}
+        key = (attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or "").lower()
+        if key in _META_NAMES and "content" in attrs and key not in found:
+            iso = _iso_prefix(attrs["content"])
+            if iso:
+                found[key] = (iso, f'<meta {key}="{attrs["content"][:40]}">')
+    for key in _META_NAMES:
+        if key in found:
+            return found[key]
+    m = _JSONLD_DATE.search(head)
+    if m and (iso := _iso_prefix(m.group(1))):
+        return iso, f'"datePublished": "{m.group(1)}"'
+    m = _TIME_TAG.search(head)
+    if m and (iso := _iso_prefix(m.group(1) or m.group(2))):
+        return iso, f'<time datetime="{m.group(1) or m.group(2)}" pubdate>'
+    return None, None
+
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+def front_matter_date(text: str) -> tuple[str | None, str | None]:
+    """``date:`` / ``published:`` in YAML front matter at the top of a Markdown file."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return None, None
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        data = YAML(typ="safe").load(m.group(1))
+    except YAMLError:
+        return None, None
+    if not isinstance(data, dict):
+        return None, None
+    for key in ("published", "date", "publication_date", "pubdate", "created"):
+        v = data.get(key)
+        if v is not None and (iso := _iso_prefix(str(v))):
+            return iso, f"front matter {key}: {v}"
+    return None, None
+
+
+_LABELLED = re.compile(
+    r"^[ \t]*(?:Date|Dated|Published(?:\s+on)?|Publication\s+date|Posted(?:\s+on)?|First\s+published(?:\s+on)?|"
+    r"Story\s+(?:created|published)|Created|Released|Issued|(?:Last\s+)?[Uu]pdated(?:\s+on)?)\b\s*:?\s*(.{6,80})$",
+    re.I | re.M)
+# words a dateline may carry beside its date ("AFP, Tuesday 2 Jul 2013"; "TNN Nov 12, 2011, 05.51AM IST MUMBAI:")
+_DATELINE_FILLER = re.compile(
+    r"\b(?:on|at|by|the|published|posted|updated|last|created|story|hrs|am|pm|a\.?\s?m\.?|p\.?\s?m\.?|"
+    r"gmt|utc|est|edt|cst|cdt|pst|pdt|ist|bst|cet|akdt|local|time|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+    r"[\d:.,;|()\-–—/+]", re.I)
+
+
+_CLOCK_TEXT = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\b\.?|[ap]\b)?|\b\d{1,2}\s*[ap]\.?\s?m\b\.?|\b(?:hrs|ET|PT)\b|@", re.I)
+_US_SHORT = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{2})\b")
+_URL_DATE = re.compile(r"^\s*(?:https?:\s*/\s*/|www\.)[^\n]{0,120}?/((?:19|20)\d\d)/(\d\d|[a-z]{3})/(\d\d)/", re.I)
+
+
+def _first_day_date(line: str) -> tuple[str, int, int] | None:
+    from factcheck.extract.mentions import find_mentions
+
+    line = re.sub(r"\bMay\.", "May ", line)  # "Fri., May. 3, 2013"
+    for m in find_mentions(line):
+        if m.kind == "date" and m.time is not None and m.time.granularity == "day" and m.time.start and not m.time.relative:
+            return m.time.start, m.start, m.end
+    return None
+
+
+def labelled_date(text: str) -> tuple[str | None, str | None]:
+    """A date line near the top: "Date: 3 May 2019", "Published on: Fri, 11 Nov 2011", "Updated: 2012.08.08"."""
+    for m in _LABELLED.finditer(text[:3000]):
+        found = _first_day_date(m.group(1))
+        iso = found[0] if found else _iso_prefix(m.group(1)) if re.match(r"\s*(?:1[6-9]|20)\d\d[-/.]\d\d", m.group(1)) else None
+        if iso:
+            return iso, m.group(0).strip()[:200]
+    return None, None
+
+
+def dateline(text: str) -> tuple[str | None, str | None]:
+    """A dateline: a short line among the first ones holding little but a full date
+    ("July 03, 2013 6:22AM", "AFP, Tuesday 2 Jul 2013", "11/30/09 05:40 PM ET"), or a
+    first line that is the page's address with a date in its path."""
+    top = text[:3000]
+    lines = [ln for ln in top.split("\n") if ln.strip()][:8]
+    for ln in lines:
+        if len(ln) > 120:
+            continue
+        found = _first_day_date(ln)
+        us = _US_SHORT.match(ln)
+        if not found and us:  # "11/30/09 05:40 PM ET": a US dateline, month first
+            try:
+                iso = __import__("datetime").date(2000 + int(us.group(3)), int(us.group(1)), int(us.group(2))).isoformat()
+            except ValueError:
+                continue
+            found = (iso, us.start(1), us.end())
+        if not found:
+            continue
+        iso, a, b = found
+        rest = _DATELINE_FILLER.sub(" ", _CLOCK_TEXT.sub(" ", ln[:a] + " " + ln[b:]))
+        words = rest.split()
+        # at most a short source or place name beside the date ("AFP", "TNN ... MUMBAI")
+        if len(words) <= 3 and all(w[:1].isupper() for w in words):
+            return iso, ln.strip()[:200]
+    if lines:
+        m = _URL_DATE.match(lines[0])  # a saved page that starts with its address: ".../2013/05/03/..."
+        if m:
+            mon = m.group(2)
+            mon = int(mon) if mon.isdigit() else _MONTH_ABBR.get(mon.lower())
+            try:
+                return __import__("datetime").date(int(m.group(1)), mon, int(m.group(3))).isoformat(), lines[0].strip()[:200]
+            except (TypeError, ValueError):
+                pass
+    return None, None
+
+
+_MONTH_ABBR = {m[:3]: i for i, m in enumerate(_MONTHS.split("|"), 1)}
+
+
 def infer_published(text: str, segments: list[Segment]) -> tuple[str | None, str | None]:
     """(ISO date, evidence quote) from the front of the text, or (None, None).
 

@@ -178,3 +178,132 @@ def resolve_relative(offset: float, anchor_year: int, anchor_desc: str) -> Time:
 
 def unresolved_relative(offset: float) -> Time:
     return Time("", "", "", "year", False, True, offset, None)
+
+
+# ---------------------------------------------------------------- partial and deictic dates
+#
+# "September 17", "in early October", "the summer" and "Saturday", "yesterday"
+# name a day or month whose year (or week) the text leaves to the reader. They
+# are dates, never counts. They get a value only from an explicit anchor: an
+# earlier full date of the narrative or the document's own date; until then
+# they are kept unresolved (no value, nothing guessed from today's date).
+
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+WEEKDAYS.update({name.lower(): i for i, name in enumerate(calendar.day_abbr)})
+WEEKDAYS.update({"tues": 1, "thur": 3, "thurs": 3})
+SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+
+def unresolved(granularity: str) -> Time:
+    """A date the text names but whose value needs an anchor that is missing."""
+    return Time("", "", "", granularity, False, True, None, None)
+
+
+def resolve_partial(spec: tuple, year: int, anchor: str) -> Time | None:
+    """Give a partial date ("day", month, day) / ("month", month, approx) / ("season", name, approx) its year."""
+    kind = spec[0]
+    try:
+        if kind == "day":
+            t = day_time(dt.date(year, spec[1], spec[2]))
+        elif kind == "days":  # "October 1-2"
+            t = span_time(day_time(dt.date(year, spec[1], spec[2])), day_time(dt.date(year, spec[1], spec[3])))
+        elif kind == "dayspan":  # "14 August-24 September"
+            t = span_time(day_time(dt.date(year, spec[1], spec[2])), day_time(dt.date(year, spec[3], spec[4])))
+        elif kind == "month":
+            t = month_time(year, spec[1], spec[2])
+        elif kind == "season":
+            a, b = SEASONS[spec[1]]
+            ey = year + 1 if b < a else year
+            t = Time(f"{year:04d}-{a:02d}", f"{year:04d}-{a:02d}-01", f"{ey:04d}-{b:02d}-{_last_day(ey, b):02d}",
+                     "season", spec[2])
+        else:
+            return None
+    except ValueError:  # "February 30"
+        return None
+    return Time(t.date, t.start, t.end, t.granularity, t.approx, False, None, anchor)
+
+
+def nearest_year(spec: tuple, anchor: dt.date) -> int:
+    """The year that puts a partial date closest to an anchor day (ties go to the past)."""
+    best = None
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        t = resolve_partial(spec, y, "")
+        if t is None:
+            continue
+        mid = dt.date.fromisoformat(t.start)
+        gap = abs((mid - anchor).days)
+        key = (gap, mid > anchor)
+        if best is None or key < best[0]:
+            best = (key, y)
+    return best[1] if best else anchor.year
+
+
+def resolve_deictic(spec: tuple, anchor: dt.date, future: bool, anchor_desc: str) -> Time | None:
+    """"yesterday", "Saturday", "last week" against the document's day.
+
+    A weekday is the nearest such day on or before the anchor (a report
+    tells what happened), or after it when the sentence speaks of the future.
+    """
+    kind, n = spec
+    if kind == "day":
+        t = day_time(anchor + dt.timedelta(days=n))
+    elif kind == "weekday":
+        delta = (anchor.weekday() - n) % 7
+        d = anchor + dt.timedelta(days=(7 - delta) % 7) if future else anchor - dt.timedelta(days=delta)
+        t = day_time(d)
+    elif kind == "week":
+        monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=n)
+        sunday = monday + dt.timedelta(days=6)
+        t = Time(monday.isoformat(), monday.isoformat(), sunday.isoformat(), "week")
+    elif kind == "month":
+        y, m = divmod(anchor.year * 12 + anchor.month - 1 + n, 12)
+        t = month_time(y, m + 1)
+    else:
+        return None
+    return Time(t.date, t.start, t.end, t.granularity, t.approx, False, None, anchor_desc)
+
+
+_AMPM = re.compile(r"([ap])\.?\s?m\b\.?", re.I)
+
+
+def parse_clock(text: str) -> tuple[int, bool] | None:
+    """Minutes after midnight of a time of day, and whether AM/PM (or a 24-hour form) fixes the half of the day.
+
+    "3:33 a. m." -> (213, True); "7 p.m." -> (1140, True); "18:07" -> (1087, True);
+    "3:30" -> (210, False); "noon" -> (720, True); "0300 GMT" -> (180, True).
+    """
+    low = re.sub(r"\s+", " ", text.strip().lower())
+    if re.match(r"(?:high )?noon|midday", low):
+        return 720, True
+    if low.startswith("midnight"):
+        return 0, True
+    words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+             "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+    if re.match(r"\d{4}\b", low):  # "0300 GMT", military time
+        h, mi = int(low[:2]), int(low[2:4])
+        return (h * 60 + mi, True) if h < 24 and mi < 60 else None
+    m = re.match(r"(\d{1,2}|[a-z]+)(?:[:.](\d{2}))?(?::(\d{2}))?", low)
+    if not m:
+        return None
+    h = int(m.group(1)) if m.group(1).isdigit() else words.get(m.group(1))
+    if h is None:
+        return None
+    mi = int(m.group(2) or 0)
+    if h > 23 or mi > 59:
+        return None
+    ap = _AMPM.search(low[m.end():])
+    if ap:
+        if h == 0 or h > 12:
+            return None
+        h = h % 12 + (12 if ap.group(1) == "p" else 0)
+        return h * 60 + mi, True
+    if re.search(r"\bin the (?:evening|afternoon)|\bat night|\btonight", low):
+        return ((h % 12) + 12) * 60 + mi, True
+    if re.search(r"\bin the morning", low):
+        return (h % 12) * 60 + mi, True
+    return h * 60 + mi, h == 0 or h > 12 or (m.group(1).startswith("0") and len(m.group(1)) == 2)
+
+
+def format_clock(minutes: float) -> str:
+    h, mi = divmod(int(minutes), 60)
+    return f"{h:02d}:{mi:02d}"

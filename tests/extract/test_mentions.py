@@ -237,8 +237,10 @@ def test_century_inside_a_name_is_not_a_date():
     assert [m for m in find_mentions("The Maritime Silk Road of the 21st Century is a project.") if m.kind == "date"] == []
 
 
-def test_month_without_year_is_not_a_date():
-    assert [m for m in find_mentions("In January the talks resumed.") if m.kind == "date"] == []
+def test_month_without_year_is_a_date_without_a_value():
+    """"In January" is a date (never a count), but its year needs an anchor: none is guessed."""
+    [m] = find_mentions("In January the talks resumed.")
+    assert (m.kind, m.text, m.time.date, m.time.granularity, m.flags["partial"]) == ("date", "January", "", "month", ("month", 1, False))
 
 
 # ---------------------------------------------------------------- relative times
@@ -280,7 +282,7 @@ def test_relative_times(sentence, span, offset):
         "Respondent 3 said so.",
         "The grant AP19678 funded it.",
         "The COVID-19 pandemic hit.",
-        "Write to info@example.org today.",
+        "Write to info@example.org for details.",
     ],
 )
 def test_exclusions_produce_no_mention(sentence):
