@@ -293,8 +293,10 @@ def _run_pairs(self, ctx: CheckContext, rule) -> Iterable[Draft]:
         rel = time_relation(a, b, p.max_gap_years)
         if not self.select(rel, a, b, p):
             continue
-        if rel == "unknown" and match.score < CONFIDENT:
-            continue  # two undated figures: only a confident match is worth an editor's time
+        if rel == "unknown" and (match.score < CONFIDENT or not _of_the_same(match)):
+            # two undated figures: only a confident match about one named thing (stated, or the
+            # documents' shared topic) is worth an editor's time; "caught 3 passes" of two games is not
+            continue
         if compatible(a, b, p):
             if rel == "same":
                 ctx.graph.add_edge(a.id, b.id, relation="agrees")
@@ -414,3 +416,8 @@ class SeriesPlausibility:
                             [ctx.evidence(k) for k in (a, b, c)], [a.id, b.id, c.id],
                             f"{x:,.6g} -> {y:,.6g} -> {z:,.6g} within {span} year(s)",
                             "Check the middle value and the dates of all three.", None, "warning", key)
+
+
+def _of_the_same(match) -> bool:
+    """The match names what both figures are of: a specific entity in both, or the documents' shared topic."""
+    return any(lv.comparison == "entity" and not lv.level.startswith("same place") for lv in match.levels)

@@ -75,8 +75,8 @@ class RelativeTime:
             absl = [c for c in block if not c.time.relative and c.modality == "asserted" and c.time.granularity in ("year", "month", "day")]
             for r in rel:
                 for a in absl:
-                    if a.doc != r.doc:
-                        continue
+                    if a.doc != r.doc or a.sent_start == r.sent_start:
+                        continue  # one sentence tells two times ("killed two years ago; the trial starts Monday")
                     ctx.checked.update({r.id, a.id})
                     ry, ay = int(r.time.start[:4]), int(a.time.start[:4])
                     if abs(ry - ay) <= p.tolerance_years + (0.5 if r.time.approx else 0):

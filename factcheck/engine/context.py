@@ -32,7 +32,8 @@ class CheckContext:
         if "linker" not in self.memo:
             from factcheck.engine.linkage import Linker
 
-            self.memo["linker"] = Linker(self.claims, {d: doc.title for d, doc in self.documents.items()})
+            self.memo["linker"] = Linker(self.claims, {d: doc.title for d, doc in self.documents.items()},
+                                         {d: doc.text for d, doc in self.documents.items()})
         return self.memo["linker"]
 
     @functools.cached_property

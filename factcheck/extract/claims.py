@@ -225,6 +225,8 @@ def _anchor_dates(doc: Document, pending: list[_Pending], heading_dates: list[Me
             t = D.resolve_deictic(spec, day, bool(_FUTURE.search(sentence)), day_desc)
             if t is not None:
                 m.time = t
+                if t.granularity == "day":
+                    days.append(m)
 
 
 def _resolve_pronouns(claims: list[Claim]) -> list[Claim]:

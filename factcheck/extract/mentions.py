@@ -155,9 +155,9 @@ SEASON_BARE = (
 # "December 1979-February 1980", "26-30 November").
 _DASH = r"\s*(?:[-–—]|to|until|through)\s*"
 DAY_RANGE = (
-    rf"\b(?P<a>\d{{1,2}}){_DASH}(?P<b>\d{{1,2}})\s+(?P<m>{D.MONTH_RE})(?:,?\s+(?P<y>{YEAR}))?\b"
-    rf"|\b(?P<a2>\d{{1,2}})\s+(?P<m2a>{D.MONTH_RE}){_DASH}(?P<b2>\d{{1,2}})\s+(?P<m2b>{D.MONTH_RE})(?:,?\s+(?P<y2>{YEAR}))?\b"
-    rf"|\b(?P<m3a>{D.MONTH_RE})\s+(?P<a3>\d{{1,2}}){_DASH}(?P<m3b>{D.MONTH_RE})\s+(?P<b3>\d{{1,2}})(?:,?\s+(?P<y3>{YEAR}))?\b"
+    rf"\b(?P<a>\d{{1,2}}){_DASH}(?P<b>\d{{1,2}})\s+(?P<m>{D.MONTH_RE})(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?\b"
+    rf"|\b(?P<a2>\d{{1,2}})\s+(?P<m2a>{D.MONTH_RE}){_DASH}(?P<b2>\d{{1,2}})\s+(?P<m2b>{D.MONTH_RE})(?:,?\s+(?:of\s+)?(?P<y2>{YEAR}))?\b"
+    rf"|\b(?P<m3a>{D.MONTH_RE})\s+(?P<a3>\d{{1,2}}){_DASH}(?P<m3b>{D.MONTH_RE})\s+(?P<b3>\d{{1,2}})(?:,?\s+(?:of\s+)?(?P<y3>{YEAR}))?\b"
     rf"|\b(?P<m4a>{_MONTH_FULL})(?:\s+(?P<y4a>{YEAR}))?{_DASH}(?P<m4b>{_MONTH_FULL}),?\s+(?P<y4>{YEAR})\b"
 )
 # A day counted from the event just told ("two days later", "the next day", "that same day").
@@ -209,10 +209,10 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     flags = re.I
     return [
         ("relative", re.compile(rf"\b{_rel_pattern()}", flags)),
+        ("day_range", re.compile(DAY_RANGE, flags)),
         ("day", re.compile(DAY_DATE_MORE, flags)),
         ("date_range", re.compile(DATE_RANGE, flags)),
         ("day", re.compile(DAY_DATE, flags)),
-        ("day_range", re.compile(DAY_RANGE, flags)),
         ("clock", re.compile(CLOCK, flags)),
         ("anaphoric_day", re.compile(ANAPHORIC_DAY)),
         ("period", re.compile(PERIOD, flags)),
@@ -330,6 +330,8 @@ def find_mentions(text: str, base: int = 0, taken: list[tuple[int, int]] | None 
         take(a, b)
     for m in _exclude_re().finditer(text):
         # ordinals such as "21st" and decades such as "1990s" are not identifiers
+        if re.fullmatch(rf"{D.MONTH_RE}[-/]?\d{{1,2}}", m.group()):
+            continue  # "August-24" of "14 August-24 September": a date range, not an identifier
         if re.fullmatch(r"[A-Za-z]+-(?:1[5-9]\d\d|20\d\d)", m.group()):
             continue  # "Expo-2010": an event year, not an identifier
         if re.fullmatch(r"\d+(?:st|nd|rd|th|s|'s)", m.group()) or re.fullmatch(r"\d+(?:km|ha|kg|mw|gw|bn|m|k)", m.group(), re.I):

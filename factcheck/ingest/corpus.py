@@ -14,7 +14,7 @@ from pathlib import Path
 from factcheck import errors as E
 from factcheck.ingest import load as _load
 from factcheck.ingest.meta import (dateline, front_matter_date, html_meta_date, infer_lower_bound, infer_published,
-                                   labelled_date, load_corpus_meta)
+                                   labelled_date, load_corpus_meta, tells_of_later_years)
 from factcheck.ingest.references import find_citations, find_markers, link, parse_reference
 from factcheck.ingest.repair import repair
 from factcheck.ingest.segment import segment
@@ -76,10 +76,14 @@ def document_from_text(doc_id: str, raw: str, path: str = "", suffix: str = ".tx
         if not iso:
             iso, quote = labelled_date(text)
             source = "text"
+            if iso and tells_of_later_years(text, iso, quote):
+                iso, quote = None, None
         if not iso:
             iso, quote = infer_published(text, segs)
         if not iso:
             iso, quote = dateline(text)
+            if iso and tells_of_later_years(text, iso, quote):
+                iso, quote = None, None
         if iso:
             doc.published, doc.published_source, doc.published_evidence = iso, source, quote
         else:

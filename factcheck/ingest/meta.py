@@ -46,8 +46,9 @@ _META_NAMES = (
     "article:published_time", "og:published_time", "citation_publication_date", "citation_date",
     "citation_online_date", "dc.date", "dc.date.issued", "dc.date.created", "dcterms.date", "dcterms.issued",
     "dcterms.created", "date", "pubdate", "publishdate", "publish-date", "publication_date", "parsely-pub-date",
-    "sailthru.date", "article.published", "datepublished", "article:modified_time", "dc.date.modified",
+    "sailthru.date", "article.published", "datepublished",
 )
+_META_MODIFIED = ("article:modified_time", "og:updated_time", "dc.date.modified", "dcterms.modified", "datemodified")
 _META_TAG = re.compile(r"<meta\b[^>]*>", re.I)
 _ATTR = re.compile(r"""\b(name|property|itemprop|content)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
 _JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{4,40})"')
@@ -82,7 +83,7 @@ def html_meta_date(raw: str) -> tuple[str | None, str | None]:
     for tag in _META_TAG.finditer(head):
         attrs = {k.lower(): v.strip("\"'") for k, v in _ATTR.findall(tag.group())}
         key = (attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or "").lower()
-        if key in _META_NAMES and "content" in attrs and key not in found:
+        if key in _META_NAMES + _META_MODIFIED and "content" in attrs and key not in found:
             iso = _iso_prefix(attrs["content"])
             if iso:
                 found[key] = (iso, f'<meta {key}="{attrs["content"][:40]}">')
@@ -95,6 +96,9 @@ def html_meta_date(raw: str) -> tuple[str | None, str | None]:
     m = _TIME_TAG.search(head)
     if m and (iso := _iso_prefix(m.group(1) or m.group(2))):
         return iso, f'<time datetime="{m.group(1) or m.group(2)}" pubdate>'
+    for key in _META_MODIFIED:  # a modified date only when the page states no published one
+        if key in found:
+            return found[key]
     return None, None
 
 
@@ -152,7 +156,14 @@ def _first_day_date(line: str) -> tuple[str, int, int] | None:
 def labelled_date(text: str) -> tuple[str | None, str | None]:
     """A date line near the top: "Date: 3 May 2019", "Published on: Fri, 11 Nov 2011", "Updated: 2012.08.08"."""
     for m in _LABELLED.finditer(text[:3000]):
+        colon = re.match(r"[^:\n]{0,40}:", m.group(0))
+        if not colon and len(m.group(1).split()) > 8:
+            continue  # "Updated figures came out on 3 May 2001.": a sentence, not a date line
         found = _first_day_date(m.group(1))
+        if found and not colon:
+            rest = _DATELINE_FILLER.sub(" ", _CLOCK_TEXT.sub(" ", m.group(1)[:found[1]] + " " + m.group(1)[found[2]:]))
+            if len(rest.split()) > 2:
+                continue  # "Released on 3 May 2001, the album sold ...": a sentence
         iso = found[0] if found else _iso_prefix(m.group(1)) if re.match(r"\s*(?:1[6-9]|20)\d\d[-/.]\d\d", m.group(1)) else None
         if iso:
             return iso, m.group(0).strip()[:200]
@@ -166,8 +177,8 @@ def dateline(text: str) -> tuple[str | None, str | None]:
     top = text[:3000]
     lines = [ln for ln in top.split("\n") if ln.strip()][:8]
     for ln in lines:
-        if len(ln) > 120:
-            continue
+        if len(ln) > 120 or re.match(r"\s*[-*•|]", ln):
+            continue  # a list or table row ("- Date: 6 December 1917" in a fact box) is not a dateline
         found = _first_day_date(ln)
         us = _US_SHORT.match(ln)
         if not found and us:  # "11/30/09 05:40 PM ET": a US dateline, month first
@@ -277,3 +288,12 @@ def load_corpus_meta(root: Path) -> dict[str, dict]:
             raise FactcheckError("E221", f"'{k}': {key}: {what}", str(path), line, col,
                                  hint="allowed keys: " + ", ".join(Entry.model_fields)) from None
     return out
+
+
+def tells_of_later_years(text: str, iso: str, quote: str) -> bool:
+    """The text names a year well after a candidate date of its own (a page about an event
+    of 1985 that also tells of 2005): then the candidate is the event's date, not the page's."""
+    year = int(iso[:4])
+    rest = text.replace(quote, " ", 1) if quote else text
+    years = [int(y) for y in re.findall(r"(?<![\d.,/-])(1[5-9]\d\d|20\d\d)(?![\d%]|\s*(?:percent|per cent)\b)", rest)]
+    return any(y > year + 1 for y in years)
