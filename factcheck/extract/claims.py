@@ -120,6 +120,10 @@ def extract_document(doc: Document, nlp, aliases: AliasTable, batch_size: int = 
         for m in mentions:
             i = bisect.bisect_right(starts, m.start) - 1
             sent = sents[i] if i >= 0 and sents[i][0] <= m.start < sents[i][1] else (seg.start, seg.end)
+            j = i
+            while m.end > sent[1] and j + 1 < len(sents):  # "at 3:33 a.m. GMT": the splitter cut after "a.m."
+                j += 1
+                sent = (sent[0], sents[j][1])
             pending.append(_Pending(m, sent, (seg.start, seg.end)))
     unique_sents = sorted({p.sent for p in pending})
     # footnote markers glued to words ("billion.8") confuse the tokenizer: blank them
@@ -512,6 +516,10 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
             confidence = 0.5
         if m.flags.get("rate"):
             quals["rate"] = m.flags["rate"]
+        if m.flags.get("clock"):
+            quals["half_day_known"] = bool(m.flags.get("half_day_known"))
+            if m.flags.get("tz"):
+                quals["tz"] = m.flags["tz"]
         if m.flags.get("first"):
             quals["first"] = True
         if unit == "ordinal":
