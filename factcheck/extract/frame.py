@@ -226,14 +226,17 @@ def sentence_entities(sdoc, skip: tuple[int, int] | None = None) -> list[tuple[s
             continue
         if skip and ent.start_char < skip[1] and skip[0] < ent.end_char:
             continue
-        key = entity_key(ent.text)
-        if key and not key.isdigit():
-            out.append((key, ent.label_))
+        # an entity the model ran across a line break or a full stop (fact boxes, lists) is two names
+        for part in re.split(r"\s*\n\s*|(?<=[a-z])\.\s+", ent.text):
+            key = entity_key(part)
+            if key and not key.isdigit() and len(key) > 1:
+                out.append((key, ent.label_))
     # proper-noun runs the small model did not label ("Smith died ...")
     run: list = []
     for tok in [*sdoc, None]:
         if tok is not None and tok.pos_ == "PROPN" and not tok.ent_type_ and tok.is_alpha \
-                and tok.lower_ not in _CALENDAR and not (skip and skip[0] <= tok.idx < skip[1]):
+                and tok.lower_ not in _CALENDAR and not (skip and skip[0] <= tok.idx < skip[1]) \
+                and not (run and "\n" in sdoc.text[run[-1].idx + len(run[-1]):tok.idx]):
             run.append(tok)
             continue
         if run:
