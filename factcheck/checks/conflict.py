@@ -100,10 +100,31 @@ def _boundary_clash(va, vb) -> bool:
     return bound is not None and math.isclose(bound, vb.low, rel_tol=1e-9)
 
 
+def clock_compatible(a: Claim, b: Claim) -> bool:
+    """Two times of day of one event agree: same clock within a rounding, in one time zone.
+
+    "3:30" said without a.m./p.m. agrees with 15:30; "about 3:30" or a round half hour
+    allows 15 minutes either way, exact minutes 2. Times in two different stated zones
+    are not compared (no conversion is guessed).
+    """
+    tza, tzb = a.quals.get("tz"), b.quals.get("tz")
+    if tza and tzb and tza != tzb:
+        return True
+    x, y = a.value.magnitude, b.value.magnitude
+    gap = abs(x - y)
+    if not (a.quals.get("half_day_known", True) and b.quals.get("half_day_known", True)):
+        gap = min(gap % 720, 720 - gap % 720)
+    round_figure = any(v % 30 == 0 for v in (x, y))
+    slack = 15 if (a.value.approx or b.value.approx or round_figure) else 2
+    return gap <= slack
+
+
 def compatible(a: Claim, b: Claim, p) -> bool:
     va, vb = a.value, b.value
     if not comparable(va.unit, vb.unit):
         return True  # never compared
+    if va.unit == "time_of_day" and vb.unit == "time_of_day":
+        return clock_compatible(a, b)
     if va.unit == vb.unit and (_boundary_clash(va, vb) or _boundary_clash(vb, va)):
         return False
     lo_a, hi_a = interval(va, p.approx_tolerance, p.rel_tolerance)
@@ -419,5 +440,5 @@ class SeriesPlausibility:
 
 
 def _of_the_same(match) -> bool:
-    """The match names what both figures are of: a specific entity in both, or the documents' shared topic."""
-    return any(lv.comparison == "entity" and not lv.level.startswith("same place") for lv in match.levels)
+    """The match names what both figures are of or where: a specific entity, the documents' shared topic, a place."""
+    return any(lv.comparison == "entity" for lv in match.levels)

@@ -124,7 +124,7 @@ class OneTimeEventConflict:
     fields: ClassVar[frozenset[str]] = frozenset({"subject", "event", "a_date", "b_date", "a_doc", "b_doc", "why"})
 
     def run(self, ctx: CheckContext, rule) -> Iterable[Draft]:
-        from factcheck.engine.linkage import CONFIDENT
+        from factcheck.engine.linkage import CONFIDENT, entities_agree
         from factcheck.extract.frame import table
 
         p = rule.params
@@ -145,6 +145,12 @@ class OneTimeEventConflict:
             who = linker.specific_shared(a, b)
             if not who:
                 continue  # a one-time event needs the same specific entity, not only the same verb or place
+            named = set(a.quals.get("specific", ())) | set(b.quals.get("specific", ()))
+            if not entities_agree(who, named):
+                continue  # neither sentence names whose event it is: a topic alone does not make one event
+            subjects = [x for x in (a.subject, b.subject) if x]
+            if not subjects or not entities_agree(who, subjects):
+                continue  # the entity must be whose event it is ("Nichols died"), not a bystander of the sentence
             if _overlap(a, b, p.tolerance_days):
                 ctx.graph.add_edge(a.id, b.id, relation="agrees")
                 continue

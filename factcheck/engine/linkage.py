@@ -103,6 +103,7 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
+_NAME_GLUE = frozenset({"the", "of", "and", "for", "de", "la", "le", "von", "van", "al", "el", "&"})
 
 
 def _compound_same(xs: set[str], ys: set[str]) -> bool:
@@ -213,14 +214,16 @@ class Linker:
             self._relations[key] = self._doc_relation(*key)
         return self._relations[key]
 
+    def _vector(self, doc: str) -> dict[str, float]:
+        if doc not in self._vectors:
+            self._vectors[doc] = text_vector(self.texts.get(doc, ""))
+        return self._vectors[doc]
+
     def text_similarity(self, d1: str, d2: str) -> float | None:
         """Whole-text similarity of two documents, or None when their texts are not known."""
         if d1 not in self.texts or d2 not in self.texts:
             return None
-        for d in (d1, d2):
-            if d not in self._vectors:
-                self._vectors[d] = text_vector(self.texts[d])
-        return cosine(self._vectors[d1], self._vectors[d2])
+        return cosine(self._vector(d1), self._vector(d2))
 
     def _doc_relation(self, d1: str, d2: str) -> tuple[float, tuple[str, ...]]:
         """Shared entities and words of the claims (IDF-weighted), plus whole-text similarity.
@@ -283,6 +286,12 @@ class Linker:
         self.last_reason = ""
         if a.doc == b.doc and a.sent_start == b.sent_start:
             return self._no("same sentence")  # two numbers of one sentence are two quantities
+        if a.doc != b.doc:
+            sim = self.text_similarity(a.doc, b.doc)
+            if sim is not None and sim < UNRELATED_TEXT and min(len(self._vectors[a.doc]), len(self._vectors[b.doc])) >= MIN_TEXT_WORDS:
+                return self._no(f"unrelated documents (text similarity {sim:.2f})")  # two stories, whatever names they share
+        if qa.get("run_on") or qb.get("run_on"):
+            return self._no("a run-on sentence (a list, table or fact box): what its figure is of cannot be read")
         if "restatement" in qa.get("role", ()) or "restatement" in qb.get("role", ()):
             return self._no("a restatement in parentheses (a conversion of its sentence's figure)")
         if tuple(qa.get("role", ())) != tuple(qb.get("role", ())):
@@ -331,6 +340,10 @@ class Linker:
                 # each figure sits next to a different named thing (Wembley's crowd / JFK Stadium's)
                 return self._no(f"different specific entities ({xa} / {xb})")
         shared_specific = entities_agree(sa, sb)
+        if shared_specific and a.doc != b.doc and self.texts:
+            # "Jones" in one document and "Maurice Jones-Drew" in another are one person only if the
+            # first document also uses the rest of that name ("Wayne" is not "Wayne State")
+            shared_specific = [e for e in shared_specific if self._same_name(a, b, e, sa, sb)]
         if shared_specific:
             w = sum(self._idf(self.entity_df.get(e, 1)) for e in shared_specific)
             levels.append(Level("entity", "named in both: " + ", ".join(shared_specific[:3]), min(3.0, 1.0 + 1.5 * w)))
@@ -385,6 +398,23 @@ class Linker:
         if score < threshold:
             return self._no(f"score {score:.1f} below {threshold}: " + "; ".join(f"{lv.comparison} {lv.level} {lv.weight:+.1f}" for lv in levels))
         return Match(score, tuple(levels), tuple(sorted(shared_m)), tuple(shared_e[:5]))
+
+    def _same_name(self, a: Claim, b: Claim, e: str, sa, sb) -> bool:
+        """Whether a shared name is one name in both documents, not a short name inside a longer one."""
+        if min(len(self._vector(a.doc)), len(self._vector(b.doc))) < MIN_TEXT_WORDS:
+            return True  # a sentence or two: too short to have introduced a full name
+        for x in sa:
+            for y in sb:
+                if not entities_agree([x], [y]):
+                    continue
+                if x == y or not _entity_match(x, y):
+                    return True  # the same name, or an acronym of it
+                (short, short_doc), (long_, _long_doc) = sorted(((x, a.doc), (y, b.doc)), key=lambda t: len(t[0].split()))
+                extra = [w for w in long_.split() if w not in short.split() and w not in _NAME_GLUE]
+                text = self.texts.get(short_doc, "").lower()
+                if not extra or any(re.search(rf"\b{re.escape(w)}\b", text) for w in extra):
+                    return True
+        return False
 
     def topic_specific(self, doc: str, k: int = 2) -> list[str]:
         """The document's most frequent specific (non-place) entities."""

@@ -649,8 +649,16 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
             if near:
                 quals["nearest"] = near
     quals["context"] = tuple(F.context_lemmas(sdoc, inside))
+    if len(sentence) > RUN_ON_CHARS or len(ents) > RUN_ON_ENTITIES:
+        quals["run_on"] = True  # a list, table or fact box read as one sentence: its frame is unreliable
     if roles:
         quals["role"] = tuple(sorted(set(roles)))
+
+
+# A "sentence" longer than this, or naming more things, is a list, a table or a fact box the
+# splitter could not cut: what its numbers measure, and of what, cannot be read from it.
+RUN_ON_CHARS = 700
+RUN_ON_ENTITIES = 14
 
 
 def _dimension(unit: str) -> str | None:

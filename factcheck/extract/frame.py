@@ -46,6 +46,7 @@ def table() -> dict:
     data["one_time"] = frozenset(data["one_time_events"])
     data["label_nouns"] = frozenset(data["label_nouns"])
     data["event_nouns"] = frozenset(data["event_nouns"])
+    data["scale_set"] = frozenset(data.get("scale_names", ()))
     data["one_time"] = data["one_time"] | {c for w in data["event_nouns"] for c in data["class_of"].get(w, (w,))}
     roles = data["roles"]
     data["change_set"] = frozenset(roles["change_lemmas"])
@@ -244,7 +245,8 @@ def sentence_entities(sdoc, skip: tuple[int, int] | None = None) -> list[tuple[s
             if key and len(key) > 1:
                 out.append((key, "PROPN"))
             run = []
-    return sorted(set(out))
+    scales = table()["scale_set"]
+    return sorted({(k, lab) for k, lab in out if k not in scales})
 
 
 _CALENDAR = frozenset("""january february march april may june july august september october november december
