@@ -112,6 +112,7 @@ def clock_compatible(a: Claim, b: Claim) -> bool:
         return True
     x, y = a.value.magnitude, b.value.magnitude
     gap = abs(x - y)
+    gap = min(gap, 1440 - gap)  # 11:59 p.m. and 12:01 a.m. are two minutes apart
     if not (a.quals.get("half_day_known", True) and b.quals.get("half_day_known", True)):
         gap = min(gap % 720, 720 - gap % 720)
     round_figure = any(v % 30 == 0 for v in (x, y))

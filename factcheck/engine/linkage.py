@@ -343,7 +343,10 @@ class Linker:
         if shared_specific and a.doc != b.doc and self.texts:
             # "Jones" in one document and "Maurice Jones-Drew" in another are one person only if the
             # first document also uses the rest of that name ("Wayne" is not "Wayne State")
-            shared_specific = [e for e in shared_specific if self._same_name(a, b, e, sa, sb)]
+            kept = [e for e in shared_specific if self._same_name(a, b, e, sa, sb)]
+            if not kept:
+                return self._no("a short name inside a different longer name (" + ", ".join(shared_specific[:2]) + ")")
+            shared_specific = kept
         if shared_specific:
             w = sum(self._idf(self.entity_df.get(e, 1)) for e in shared_specific)
             levels.append(Level("entity", "named in both: " + ", ".join(shared_specific[:3]), min(3.0, 1.0 + 1.5 * w)))
