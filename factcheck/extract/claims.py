@@ -208,15 +208,15 @@ def _anchor_dates(doc: Document, pending: list[_Pending], heading_dates: list[Me
         spec = m.flags.get("partial")
         if spec:
             t = None
-            prev = [(a, para) for a, para in zip(explicit, explicit_para) if a.end <= m.start]
-            same_para = [a for a, para in prev if para == p.para]
-            if same_para:
-                a = same_para[-1]
+            # explicit dates are collected in text order, so they all precede this mention
+            same_para = explicit[-1] if explicit and explicit_para[-1] == p.para else None
+            if same_para is not None:
+                a = same_para
                 t = D.resolve_partial(spec, int(a.time.start[:4]), f"year of {a.text!r} earlier in the paragraph")
             elif day is not None and len(doc.published) >= 7:
                 t = D.resolve_partial(spec, D.nearest_year(spec, day), day_desc)
-            elif prev and m.start - prev[-1][0].end < 20000:
-                a = prev[-1][0]
+            elif explicit and m.start - explicit[-1].end < 20000:
+                a = explicit[-1]
                 t = D.resolve_partial(spec, int(a.time.start[:4]), f"year of {a.text!r} earlier in the text")
             if t is not None:
                 m.time = t

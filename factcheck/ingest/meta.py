@@ -7,6 +7,7 @@ file, or a quoted line of the text.
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
@@ -35,7 +36,7 @@ def _to_iso(text: str) -> str | None:
     if re.fullmatch(r"(19|20)\d\d", text):
         return text
     settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"], "DATE_ORDER": "DMY",
-                "RELATIVE_BASE": __import__("datetime").datetime(1900, 1, 1)}
+                "RELATIVE_BASE": datetime.datetime(1900, 1, 1)}
     d = dateparser.parse(text, languages=["en"], settings=settings)
     return d.date().isoformat() if d else None
 
@@ -63,7 +64,7 @@ def _iso_prefix(value: str) -> str | None:
         y, mo, d = m.group(1), m.group(2), m.group(3)
         try:
             if d:
-                return __import__("datetime").date(int(y), int(mo), int(d)).isoformat()
+                return datetime.date(int(y), int(mo), int(d)).isoformat()
             if mo and 1 <= int(mo) <= 12:
                 return f"{y}-{mo}"
         except ValueError:
@@ -183,7 +184,7 @@ def dateline(text: str) -> tuple[str | None, str | None]:
         us = _US_SHORT.match(ln)
         if not found and us:  # "11/30/09 05:40 PM ET": a US dateline, month first
             try:
-                iso = __import__("datetime").date(2000 + int(us.group(3)), int(us.group(1)), int(us.group(2))).isoformat()
+                iso = datetime.date(2000 + int(us.group(3)), int(us.group(1)), int(us.group(2))).isoformat()
             except ValueError:
                 continue
             found = (iso, us.start(1), us.end())
@@ -201,7 +202,7 @@ def dateline(text: str) -> tuple[str | None, str | None]:
             mon = m.group(2)
             mon = int(mon) if mon.isdigit() else _MONTH_ABBR.get(mon.lower())
             try:
-                return __import__("datetime").date(int(m.group(1)), mon, int(m.group(3))).isoformat(), lines[0].strip()[:200]
+                return datetime.date(int(m.group(1)), mon, int(m.group(3))).isoformat(), lines[0].strip()[:200]
             except (TypeError, ValueError):
                 pass
     return None, None
