@@ -61,7 +61,9 @@ def _unit_right(ours: str, gold: str) -> bool:
 
     if gold == "age":
         return ours in ("year", "age")
-    if gold in ("magnitude", "intensity", "point", "degree"):
+    if gold == "point":
+        return ours == "score_point"
+    if gold in ("magnitude", "intensity", "degree"):
         return ours == gold
     want = GOLD_UNITS.get(gold, gold)
     if ours == want:
@@ -77,7 +79,7 @@ def _in_gold_unit(x: float, ours: str, gold: str) -> float | None:
     want = GOLD_UNITS.get(gold, gold)
     if gold == "fraction":
         return x / 100 if ours == "percent" else x
-    if ours == want or gold in ("age", "magnitude", "intensity", "point", "degree"):
+    if ours == want or gold in ("age", "magnitude", "intensity", "point", "degree") or ours == "score_point":
         return x
     try:
         return convert(x, ours, want)

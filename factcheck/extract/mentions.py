@@ -19,8 +19,8 @@ from typing import Any
 
 from factcheck.model import Time, Value
 from factcheck.normalize import dates as D
-from factcheck.normalize.numbers import DIGIT_NUMBER, NUMBER, SCALE, WORD_NUMBER, format_number, parse_number, parse_ordinal
-from factcheck.normalize.units import unit_table
+from factcheck.normalize.numbers import DIGIT_NUMBER, NUMBER, SCALE, SCALES, SHORT_SCALE, WORD_NUMBER, format_number, parse_number, parse_ordinal
+from factcheck.normalize.units import symbol_unit, unit_table
 
 
 @dataclass(slots=True)
@@ -37,7 +37,7 @@ class Mention:
 BOUND = (
     r"(?P<bound>more than about|more than|much more than|over|above|at least|no less than|no fewer than|nearly|almost|"
     r"about|approximately|approx\.|around|roughly|some|up to|less than|fewer than|under|below|close to|"
-    r"just over|just under|an estimated|estimated|as many as|as much as|~)\s+"
+    r"just over|just under|an estimated|estimated|as many as|as much as)\s+|(?P<tilde>[~∼≈])\s?"
 )
 _BOUND_OPT = f"(?:{BOUND})?"
 
@@ -78,11 +78,18 @@ _EXCLUDE = [
     r"\bpp?\.\s*\d+(?:\s*[-–—]\s*\d+)?",
     r"\b(?:Table|Tab\.|Figure|Fig\.|Section|Chapter|Appendix|Article|Art\.|Vol\.|Volume|No\.|Nr\.|Issue|Part|Paragraph|Para\.|Law|Decree|Resolution|Order)\s+(?:No\.?\s*)?[\dIVXLC]+(?:[.\-]\d+)*\b",
     r"\b(?:[A-Z][A-Za-z]*[-/]?\d+[A-Za-z\d]*|[a-z]+\d+[a-z\d]*)\b",  # identifiers like AP19678, COVID-19, G20
-    r"(?<![\d.])\d{1,3}(?:\.\d{1,3}){1,4}\.?(?=\s+[A-Z])",  # section numbers "2.1 Methods" (bounded)
+    r"(?<![\d.,$€£])\d{1,3}(?:\.\d{1,3}){1,4}\.?(?=\s+[A-Z])",  # section numbers "2.1 Methods" (bounded)
     r"\(\s*\d{4}[a-z]?\s*\)",  # "(1990)" after a name, when not caught as a citation
     r"(?<![\d:])\d{1,3}:\d(?![\d:])",  # ratios and scores ("3:1", "won 2:0"), never a time of day
+    r"(?:\[\d{1,3}(?:[,–-]\d{1,3})*\])+",  # citation and footnote markers: "[4][5]", "[1-3]"
+    r"(?<![\w*])\*\d{1,5}\b",  # star pagination of law reports: "*380"
+    r"(?<![\d.,$€£¥₹])\d{7,}(?!\d|[.,]\d|\s?(?:%|[A-Za-z]))",  # bare runs of 7+ digits: identifiers, not amounts
+    # names with a number: "ASX 200", "S&P 500", "iOS 6", "FTSE 100" (an acronym or camel-case word, then 1-3 digits)
+    r"\b(?!(?:USD|EUR|GBP|INR|AUD|CAD|NZD|HKD|SGD|JPY|KRW|CHF|RMB|CNY|US|UK|EU|UN|Rs|AM|PM|GMT|UTC|[A-Z]{1,2}[DS]T|IST|CET|CEST|"
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|"
+    r"november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b)(?:[A-Z][A-Z&]+[A-Z]|[a-z]+[A-Z][A-Za-z]*)\s\d{1,3}\b(?!\s*(?:%|percent|per\s?cent|million|billion|thousand|[-–]|,\d|\.\d))",
     # labels: "Respondent 2", "Interviewee 5", "Group 3", "Model 2" name a thing, they don't count it
-    r"\b(?:Respondents?|Interviewees?|Participants?|Informants?|Experts?|Cases?|Groups?|Phases?|Waves?|Rounds?|Steps?|Stages?|Types?|Levels?|Models?|Scenarios?|Hypothes[ie]s|H|RQ|Questions?|Items?|Annex|Box|Map|Chart|Graph|Exhibit|Note|Footnote|Study|Sample|Panel|Block|Module|Unit|Lot|Room|Building|Route|Line|Grade|Class|Form)\s+\d{1,3}[a-z]?\b",
+    r"\b(?:Respondents?|Interviewees?|Participants?|Informants?|Experts?|Cases?|Groups?|Phases?|Waves?|Rounds?|Steps?|Stages?|Types?|Levels?|Models?|Scenarios?|Hypothes[ie]s|H|RQ|Questions?|Items?|Annex|Box|Map|Chart|Graph|Exhibit|Note|Footnote|Study|Sample|Panel|Block|Module|Unit|Lot|Room|Building|Route|Line|Grade|Class|Form|District|Ward|Precinct|Zone|Sector|Platform|Gate|Terminal|Flight|Channel|Highway|Interstate|Rule|Clause|Schedule|Count|Docket|Exhibition|Episode|Season|Track|Pier|Berth|Bay|Lane|Runway|Seat|Division)\s+\d{1,3}[a-z]?(?:\([a-z0-9]\))?\b",
 ]
 
 
@@ -182,6 +189,7 @@ CLOCK = (
     rf"|\b(?:[01]?\d|2[0-3])\.[0-5]\d\s*{_AMPM}(?:\s*(?P<tz2>{_TZ})\b)?"
     rf"|\b(?:1[0-2]|0?[1-9])\s*{_AMPM}(?:\s*(?P<tz3>{_TZ})\b)?"
     rf"|\b(?:[01]\d|2[0-3])[0-5]\d\s*(?P<tz4>GMT|UTC|hrs\b)"
+    rf"|(?<=\b(?:at|about|around|by|until|before|after|from|since)\s)0\d[0-5]\d\b(?=\s*(?:\(|hours\b|hrs\b|h\b|local\b|[,.;]|$))"
     rf"|\b(?:noon|midnight|midday)\b"
     rf"|\b(?:{_CLOCK_WORD}|1[0-2]|[1-9])\s+o['’]clock\b(?:\s+in\s+the\s+(?:morning|afternoon|evening))?"
 )
@@ -198,12 +206,29 @@ def _measures() -> dict[str, str]:
     return _MEASURE_WORDS
 
 
+# a unit symbol after a number: "°C", "kg", "µm", "mmol/L", "W m−2", "km²" (checked by pint)
+_UNIT_TOKEN = (r"(?:[°º]\s?[CFK](?![A-Za-z])|[A-Za-zµμΩ][A-Za-z0-9µμΩ²³]{0,7}(?:/[A-Za-zµμ][A-Za-z0-9µμ²³]{0,5})?"
+               r"(?:\s[A-Za-zµμ]{1,3}(?:[−-]\d|[²³]))*|[°º])")
+
+
+def _magnitude_pattern() -> str:
+    sc = unit_table()["scales"]["magnitude"]
+    words = "|".join(map(re.escape, sc["words"]))
+    syms = "|".join(map(re.escape, sc["symbols"]))
+    after = "|".join(re.escape(a).replace("\\ ", r"\s+") for a in sc["after"])
+    mag = r"\d(?:\.\d{1,2})?"
+    return (rf"(?i:\b(?:{words}))(?:\s+of)?[\s-]+(?P<n>{mag})(?!\d|[.,]\d)"
+            rf"|(?<![\w.])(?P<n>{mag})(?:[\s-]+(?i:{words})\b|\s?(?:{syms})\b|\s+(?i:{after}))"
+            rf"|\b{re.escape(sc['prefix'])}(?P<n>{mag})\b")
+
+
 @functools.cache
 def _patterns() -> list[tuple[str, re.Pattern]]:
     t = unit_table()
     cur_words = "|".join(sorted(map(re.escape, t["currency_words"]), key=len, reverse=True))
     cur_syms = "|".join(sorted(map(re.escape, t["currency_symbols"]), key=len, reverse=True))
     measures = "|".join(sorted(map(re.escape, _measures()), key=len, reverse=True))
+    cur_fracs = "|".join(sorted((re.escape(w) for w in t["currency_fractions"] if len(w) > 1), key=len, reverse=True))
     pct = r"(?:\s?%|\s?percent\b|\s?per\s?cent\b|\s?pct\b)"
     num = NUMBER
     flags = re.I
@@ -223,15 +248,36 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("month_bare", re.compile(MONTH_BARE)),
         ("season_bare", re.compile(SEASON_BARE, flags)),
         ("deictic", re.compile(DEICTIC)),
+        ("magnitude", re.compile(_magnitude_pattern())),
+        ("coordinate", re.compile(r"(?<![\w.])(?P<d>\d{1,3}(?:\.\d+)?)[°º]\s?(?:(?P<mi>\d{1,2}(?:\.\d+)?)[′']\s?(?:(?P<se>\d{1,2}(?:\.\d+)?)[″\"])?\s?)?(?P<h>[NSEW])\b")),
+        ("money_range", re.compile(
+            rf"(?<![\w$]){_BOUND_OPT}(?P<sym>{cur_syms})\s?(?P<a>{DIGIT_NUMBER})(?:\s?(?P<sa>{SCALE})\b|(?P<sha>{SHORT_SCALE})\b)?"
+            rf"\s*(?:[-–—]|to)\s*(?:(?P=sym)\s?)?(?P<b>{DIGIT_NUMBER})(?:\s?(?P<sb>{SCALE})\b|(?P<shb>{SHORT_SCALE})\b|(?![\w%]|[.,]\d))",
+            flags)),
         ("money", re.compile(
-            rf"(?<![\w$]){_BOUND_OPT}(?P<sym>{cur_syms})\s?(?P<n>{DIGIT_NUMBER})(?:\s?(?P<scale>{SCALE}))?\b"
-            rf"|(?<!\w){_BOUND_OPT}(?P<n2>{DIGIT_NUMBER}|{WORD_NUMBER})(?:\s?(?P<scale2>{SCALE}))?\s+(?:US\s+)?(?P<word>{cur_words})\b",
+            rf"(?<![\w$]){_BOUND_OPT}(?P<sym>{cur_syms})\s?(?P<n>{DIGIT_NUMBER})(?:\s?(?P<scale>{SCALE})\b|(?P<short>{SHORT_SCALE})\b|(?![\w%]|[.,]\d))"
+            rf"|(?<!\w){_BOUND_OPT}(?P<n2>{DIGIT_NUMBER}|{WORD_NUMBER})(?:\s?(?P<scale2>{SCALE})|(?P<short2>{SHORT_SCALE}))?\s+(?:US\s+)?(?P<word>{cur_words})\b",
+            flags)),
+        ("money_frac", re.compile(
+            rf"(?<![\w.]){_BOUND_OPT}(?:(?P<a>{DIGIT_NUMBER})(?:\s+(?:cents?|pence))?\s*(?:[-–—]|to)\s*)?"
+            rf"(?P<n>\d{{1,3}}(?:\.\d+)?(?:-\d/\d{{1,2}})?|{WORD_NUMBER})(?:\s+(?P<w>{cur_fracs})\b|(?P<p>p)\b(?!\.m))",
             flags)),
         ("pct_range", re.compile(rf"(?<![\w.]){_BOUND_OPT}(?P<a>{DIGIT_NUMBER})\s*(?:%|percent)?\s*(?:[-–—]|to)\s*(?P<b>{DIGIT_NUMBER}){pct}", flags)),
         ("percent", re.compile(rf"(?<![\w.]){_BOUND_OPT}(?P<n>{num}){pct}", flags)),
-        ("fraction", re.compile(rf"(?<!\w){_BOUND_OPT}(?P<n>a quarter|a third|two[- ]thirds|three[- ]quarters|half)(?=\s+(?:of\b|did\b|do\b|were\b|are\b|said\b))", flags)),
+        ("fraction", re.compile(
+            rf"(?<!\w){_BOUND_OPT}(?P<n>a quarter|a third|two[- ]thirds|three[- ]quarters|half|one[- ]third|one[- ]quarter|one[- ]fifth|a fifth|one[- ]tenth|a tenth|one[- ]half)(?=\s+(?:of\b|did\b|do\b|were\b|are\b|said\b))"
+            rf"|(?<=\bby\s)(?P<n>one[- ]third|two[- ]thirds|three[- ]quarters|one[- ]quarter|a third|a quarter|one[- ]fifth|a fifth|half)(?=\s|[.,;])", flags)),
         ("times", re.compile(rf"(?<![\w.]){_BOUND_OPT}(?P<n>{num})\s*(?:times|-fold|fold)\b|\b(?P<w>twofold|threefold|fourfold|fivefold|tenfold)\b", flags)),
-        ("measure", re.compile(rf"(?<![\w.]){_BOUND_OPT}(?P<n>{num})(?:\s|-)(?P<u>{measures})(?![\w-])", flags)),
+        ("feet_inches", re.compile(
+            r"(?<![\w.])(?P<f>\d{1,2})\s?(?:ft\.?|feet|foot)[\s-]+(?P<i>\d{1,2}(?:\.\d)?)\s?(?:in\.|inches|inch|in\b)"
+            r"|(?<![\w.])(?P<f>\d)-foot-(?P<i>\d{1,2})\b"
+            r"|(?<![\w.])(?P<f>\d)['′]\s?(?P<i>\d{1,2})(?:[\"″]|'')", flags)),
+        ("measure_range", re.compile(
+            rf"(?<![\w.]){_BOUND_OPT}(?P<between>between\s+)?(?P<a>{num})(?:\s?(?P<ua>{measures}))?\s*(?:[-–—]|\bto\b|\band\b)\s*(?P<b>{num})(?:\s|-)(?P<u>{measures})(?![\w-])", flags)),
+        ("measure", re.compile(rf"(?<![\w.]){_BOUND_OPT}(?P<n>{num})(?:(?P<short>{SHORT_SCALE})\s|\s|-)(?P<u>{measures})(?![\w-])", flags)),
+        ("sym_range", re.compile(
+            rf"(?<![\w.]){_BOUND_OPT}(?P<neg>[−-](?=\d))?(?P<a>{DIGIT_NUMBER})\s*(?:[-–—]|\bto\b)\s*(?P<nb>[−-](?=\d))?(?P<b>{DIGIT_NUMBER})\s?(?P<u>{_UNIT_TOKEN})(?![\w°/])")),
+        ("symbol", re.compile(rf"(?<![\w.]){_BOUND_OPT}(?P<neg>[−-](?=\d))?(?P<n>{DIGIT_NUMBER})\s?(?P<u>{_UNIT_TOKEN})(?![\w°/])")),
         ("ordinal", re.compile(
             r"\b(?P<o>(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))(?:-(?:largest|biggest|most|highest|lowest|smallest|ranked|place|richest|busiest)\b)?|number one|top (?:ten|five|three|\d{1,3}))\b",
             flags)),
@@ -250,6 +296,11 @@ _DISCOURSE_ORDINAL_NOUNS = frozenset(
     "thing factor area aspect case category example instance phase option argument approach dimension "
     "element feature issue objective priority problem task principle half of".split()
 )
+
+
+@functools.cache
+def _patterns_by_name() -> dict[str, re.Pattern]:
+    return dict(_patterns())
 
 
 def _ordinal_ok(text: str, m: re.Match) -> bool:
@@ -309,7 +360,12 @@ def _bound(m: re.Match) -> str | None:
         b = m.group("bound")
     except IndexError:
         return None
-    return b.lower() if b else None
+    if not b:
+        try:
+            return "~" if m.group("tilde") else None
+        except IndexError:
+            return None
+    return b.lower()
 
 
 def find_mentions(text: str, base: int = 0, taken: list[tuple[int, int]] | None = None) -> list[Mention]:
@@ -328,7 +384,12 @@ def find_mentions(text: str, base: int = 0, taken: list[tuple[int, int]] | None 
             take(s, e)
     for a, b in _broken_urls(text):
         take(a, b)
+    protected = [(m.start(), m.end()) for m in _patterns_by_name()["magnitude"].finditer(text)]
     for m in _exclude_re().finditer(text):
+        if m.start() and text[m.start() - 1] in "$€£¥₹" and re.match(r"[A-Z]{1,3}\d", m.group()):
+            continue  # "$US20": a currency written around its symbol, not an identifier
+        if any(a < m.end() and m.start() < b for a, b in protected):
+            continue  # "M7.1", "6.9 Mw": a magnitude, not an identifier or a section number
         # ordinals such as "21st" and decades such as "1990s" are not identifiers
         if re.fullmatch(rf"{D.MONTH_RE}[-/]?\d{{1,2}}", m.group()):
             continue  # "August-24" of "14 August-24 September": a date range, not an identifier
@@ -451,17 +512,74 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
         s += re.match(r"up\s+to\s+", span, re.I).end()
         span = text[s:e]
         bound = None
+    if name == "magnitude":
+        x = float(m.group("n"))
+        if not 0 < x < 10.5:
+            return None
+        return Mention(s, e, span, "quantity", value=make_value(x, "magnitude", bound, span), flags={"scale": "magnitude"})
+    if name == "coordinate":
+        x = float(m.group("d")) + float(m.group("mi") or 0) / 60 + float(m.group("se") or 0) / 3600
+        if m.group("h") in "SW":
+            x = -x
+        return Mention(s, e, span, "quantity", value=make_value(round(x, 6), "degree", None, span), flags={"coordinate": True})
+    if name == "feet_inches":
+        f, i = float(m.group("f")), float(m.group("i"))
+        if i >= 12:
+            return None
+        return Mention(s, e, span, "quantity", value=make_value(f * 12 + i, "inch", bound, span))
+    if name == "money_range":
+        a, b = _money_amount(m.group("a"), m.group("sa"), m.group("sha")), _money_amount(m.group("b"), m.group("sb"), m.group("shb"))
+        if a is None or b is None:
+            return None
+        if not (m.group("sa") or m.group("sha")) and (m.group("sb") or m.group("shb")):
+            scaled = a * (b / _money_amount(m.group("b"), None, None))
+            if scaled <= b:
+                a = scaled  # "€315-€410bn": the scale word is written once, for both ends
+        if _is_change(text, s) or re.search(r"\bbetween\s+$", text[max(0, s - 10):s], re.I) or a >= b:
+            return None  # "rose from $5 to $7", "slid $US20 to $US2,637": two values, a change
+        unit = _currency(m.group("sym"), None)
+        return Mention(s, e, span, "quantity", value=range_value(a, b, unit, span, bool(bound)))
+    if name == "money_frac":
+        word = (m.group("w") or m.group("p") or "").lower()
+        unit = unit_table()["currency_fractions"].get(word)
+        x = _fraction_number(m.group("n"))
+        if unit is None or x is None:
+            return None
+        if m.group("a"):
+            a = parse_number(m.group("a"))
+            if a is None or a >= x or _is_change(text, s):
+                return None
+            return Mention(s, e, span, "quantity", value=range_value(a / 100, x / 100, unit, span, bool(bound)))
+        return Mention(s, e, span, "quantity", value=make_value(x / 100, unit, bound, span))
+    if name == "measure_range":
+        if _is_change(text, s):
+            return None  # "rose from 20 to 35 km": a change
+        if re.search(r"\band\b", span, re.I) and not m.group("between"):
+            return None
+        unit = _measures()[m.group("u").lower()]
+        if m.group("ua") and _measures()[m.group("ua").lower()] != unit:
+            return None
+        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+        if a is None or b is None or a >= b:
+            return None
+        if unit == "decade_of_years":
+            a, b, unit = a * 10, b * 10, "year"
+        return Mention(s, e, span, "quantity", value=range_value(a, b, unit, span, bool(bound)))
+    if name in ("symbol", "sym_range"):
+        return _symbol(name, m, text, s, e, span, bound)
     if name == "money":
         n_text = m.group("n") or m.group("n2")
-        scale = m.group("scale") or m.group("scale2")
-        x = parse_number(n_text + (f" {scale}" if scale else ""))
+        word = (m.group("word") or "").lower()
+        if word in ("pound", "pounds") and re.match(r"\s+of\b(?!\s+sterling)", text[e:e + 12], re.I):
+            return None  # "27,000 pounds of explosives": a mass (read as a measure)
+        x = _money_amount(n_text, m.group("scale") or m.group("scale2"), m.group("short") or m.group("short2"))
         if x is None:
             return None
-        t = unit_table()
-        unit = t["currency_symbols"].get(m.group("sym")) if m.group("sym") else t["currency_words"].get(m.group("word").lower())
-        return Mention(s, e, span, "quantity", value=make_value(x, unit, bound, span))
+        if word == "won" and (x < 100 or re.fullmatch(r"1[5-9]\d\d|20\d\d", n_text)):
+            return None  # "in 2010 won the cup": the verb
+        return Mention(s, e, span, "quantity", value=make_value(x, _currency(m.group("sym"), word), bound, span))
     if name == "pct_range":
-        if re.search(r"\b(?:from|between)\s+$", text[max(0, s - 10):s], re.I) and " to " in span:
+        if " to " in span and (_is_change(text, s) or re.search(r"\bbetween\s+$", text[max(0, s - 10):s], re.I)):
             return None  # "rose from 20% to 35%": two values, a change, not an interval
         a, b = parse_number(m.group("a")), parse_number(m.group("b"))
         if a is None or b is None or a >= b:
@@ -487,6 +605,8 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
         x = parse_number(m.group("n"))
         if x is None:
             return None
+        if m.group("short"):
+            x *= SCALES[m.group("short").lower()]  # "12.3m tonnes"
         unit = _measures()[m.group("u").lower()]
         if unit == "decade_of_years":  # "a two-decade advantage": report durations in years
             x, unit = x * 10, "year"
@@ -501,6 +621,11 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
             return None
         if re.fullmatch(r"\d{1,2}", n_text) and _is_list_number(text, s):
             return None
+        if re.fullmatch(r"\d{1,3}", n_text):
+            nxt = re.match(r"[-–](\d{1,3})(?!\d|[.,]\d)", text[e:e + 6])
+            prev = re.search(r"(?<![\d.,])(\d{1,3})[-–]$", text[max(0, s - 5):s])
+            if (nxt and int(nxt.group(1)) <= int(n_text)) or (prev and int(n_text) <= int(prev.group(1))):
+                return None  # "approved 10-1", "won 3-1": a tally or a score, not two counts
         before = text[max(0, s - 10):s].lower()
         if low in ("two",) and re.search(r"\b(?:the|these|those|both|all)\s*$", before):
             return None  # "the two countries": anaphora
@@ -517,6 +642,81 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
 
 _CLOCK_APPROX = re.compile(r"\b(?:about|around|approximately|roughly|shortly\s+(?:after|before)|just\s+(?:after|before)|soon\s+after|some\s+time\s+(?:after|before))\s+(?:at\s+)?$", re.I)
 _NOT_CLOCK_BEFORE = re.compile(r"\b(?:ratio|ratios|score|scored|odds|margin|won|lost|beat|defeated|verse|verses|chapter)\s+(?:of\s+|by\s+)?(?:a\s+)?$", re.I)
+
+
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:slid|slipped|fell|fallen|falls|dropped|drops|declined|declines|decreased|dipped|plunged|plummeted|tumbled|sank|eased|"
+    r"lowered|cut|reduced|rose|risen|rises|climbed|climbs|jumped|jumps|increased|increases|grew|grown|soared|surged|gained|"
+    r"raised|boosted|lifted|revised|upgraded|downgraded|moved|went|changed|shifted|widened|narrowed|swung)\s+(?:by\s+)?$", re.I)
+_RANGE_FROM = re.compile(r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying)|anywhere|spans?|spanning|extends?|extending)\s+(?:\w+\s+)?from\s+$", re.I)
+
+
+def _is_change(text: str, s: int) -> bool:
+    """Is "X to Y" at s a change ("rose from 5 to 7", "slid $20 to $2,637") rather than a range?"""
+    before = text[max(0, s - 40):s]
+    if re.search(r"\bfrom\s+$", before, re.I):
+        return not _RANGE_FROM.search(before)  # "ranging from four to six feet" is a range
+    return bool(_CHANGE_BEFORE.search(before))
+
+
+def _money_amount(n_text: str, scale: str | None, short: str | None) -> float | None:
+    x = parse_number(n_text + (f" {scale}" if scale else ""))
+    if x is not None and short:
+        x *= SCALES[short.lower()]
+    return x
+
+
+def _currency(sym: str | None, word: str | None) -> str | None:
+    t = unit_table()
+    if sym:
+        return t["currency_symbols"].get(sym) or next((v for k, v in t["currency_symbols"].items() if k.lower() == sym.lower()), None)
+    return t["currency_words"].get(re.sub(r"\s+", " ", word or "").lower())
+
+
+def _fraction_number(n_text: str) -> float | None:
+    """"3-3/4" (a number and a fraction, as grain prices are written) -> 3.75."""
+    fm = re.fullmatch(r"(\d{1,3}(?:\.\d+)?)-(\d)/(\d{1,2})", n_text)
+    if fm:
+        den = float(fm.group(3))
+        return float(fm.group(1)) + float(fm.group(2)) / den if den else None
+    return parse_number(n_text)
+
+
+_PLURAL_AFTER_M = re.compile(r"\s+(?:[a-z]+s|people|children|men|women)\b")
+
+
+def _symbol(name: str, m: re.Match, text: str, s: int, e: int, span: str, bound: str | None) -> Mention | None:
+    """A number with a unit symbol pint reads ("5 kg", "−4°C", "1.4–3.1 mmol/L", "1,200m")."""
+    tok = m.group("u")
+    n_text = m.group("n") if name == "symbol" else m.group("a")
+    if re.fullmatch(r"1[5-9]\d\d|20\d\d", n_text) and tok[:1].isupper():
+        return None  # "in 2010 Mt Everest": a year before a name
+    if tok == "s" and text[e - 2:e - 1].isdigit():
+        return None  # "the 70s", "1990s": a decade, not seconds
+    if tok[:1] in "°º":
+        letter = tok[1:].strip().upper()
+        unit = {"C": "degC", "F": "degF", "K": "kelvin", "": "degree"}.get(letter)
+    else:
+        unit = symbol_unit(tok)
+    if unit is None:
+        return None
+    sign = -1.0 if m.group("neg") else 1.0
+    if name == "sym_range":
+        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+        if a is None or b is None:
+            return None
+        a *= sign
+        if m.group("nb"):
+            b = -b
+        if a >= b or _is_change(text, s):
+            return None
+        return Mention(s, e, span, "quantity", value=range_value(a, b, unit, span, bool(bound)))
+    x = parse_number(n_text)
+    if x is None:
+        return None
+    if tok == "m" and _PLURAL_AFTER_M.match(text[e:e + 30]):
+        return Mention(s, e, span, "quantity", value=make_value(x * 1e6, "count", bound, span))  # "5m people"
+    return Mention(s, e, span, "quantity", value=make_value(sign * x, unit, bound, span))
 
 
 def _clock(m: re.Match, text: str, s: int, e: int, span: str) -> Mention | None:

@@ -156,6 +156,9 @@ def _first_day_date(line: str) -> tuple[str, int, int] | None:
 
 def labelled_date(text: str) -> tuple[str | None, str | None]:
     """A date line near the top: "Date: 3 May 2019", "Published on: Fri, 11 Nov 2011", "Updated: 2012.08.08"."""
+    iso_label = _ISO_LABEL.match(text)
+    if iso_label and _iso_prefix(iso_label.group(1)):
+        return _iso_prefix(iso_label.group(1)), iso_label.group(0).strip()
     for m in _LABELLED.finditer(text[:3000]):
         colon = re.match(r"[^:\n]{0,40}:", m.group(0))
         if not colon and len(m.group(1).split()) > 8:
@@ -211,6 +214,11 @@ def dateline(text: str) -> tuple[str | None, str | None]:
 _MONTH_ABBR = {m[:3]: i for i, m in enumerate(_MONTHS.split("|"), 1)}
 
 
+_UPDATED_BEFORE = re.compile(r"\b(?:updated|modified|revised|edited)\b[^\n]{0,12}$", re.I)
+# a crawler's label glued to the text: " date 2021-06-27 The Telangana Government has ..."
+_ISO_LABEL = re.compile(r"\A\s*date\s+((?:1[6-9]|20)\d\d-\d\d-\d\d)\b", re.I)
+
+
 def infer_published(text: str, segments: list[Segment]) -> tuple[str | None, str | None]:
     """(ISO date, evidence quote) from the front of the text, or (None, None).
 
@@ -219,7 +227,10 @@ def infer_published(text: str, segments: list[Segment]) -> tuple[str | None, str
     """
     zones = [text[s.start:s.end] for s in segments if s.label in ("front", "page_header", "heading", "skipped")]
     for _name, pat in _PATTERNS:
-        isos = [(iso, m.group(0).strip()) for zone in zones for m in pat.finditer(zone) if (iso := _to_iso(m.group(1)))]
+        found = [(iso, m.group(0).strip(), bool(_UPDATED_BEFORE.search(zone[max(0, m.start() - 25):m.start()])))
+                 for zone in zones for m in pat.finditer(zone) if (iso := _to_iso(m.group(1)))]
+        # a date labelled "Updated" dates the document only when nothing else does
+        isos = [(iso, q) for iso, q, upd in found if not upd] or [(iso, q) for iso, q, _upd in found]
         if isos:
             iso, quote = max(isos)  # the latest date of the strongest kind
             return iso, quote[:200]

@@ -18,10 +18,13 @@ UNITS_WORDS = (
 ).split()
 TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-          "mln": 1e6, "bln": 1e9, "bn": 1e9, "m": 1e6, "k": 1e3}
+          "mln": 1e6, "bln": 1e9, "bn": 1e9, "m": 1e6, "k": 1e3, "mn": 1e6, "b": 1e9, "tn": 1e12,
+          "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "cr": 1e7}
 FRACTIONS = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "quarter": 0.25, "a third": 1 / 3,
              "third": 1 / 3, "two thirds": 2 / 3, "two-thirds": 2 / 3, "three quarters": 0.75,
-             "three-quarters": 0.75, "a dozen": 12, "dozen": 12, "a couple": 2}
+             "three-quarters": 0.75, "one third": 1 / 3, "one-third": 1 / 3, "one quarter": 0.25,
+             "one-quarter": 0.25, "one fifth": 0.2, "one-fifth": 0.2, "a fifth": 0.2, "one tenth": 0.1,
+             "one-tenth": 0.1, "a tenth": 0.1, "one half": 0.5, "one-half": 0.5, "a dozen": 12, "dozen": 12, "a couple": 2}
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
@@ -35,20 +38,24 @@ WORD_NUMBER = (
     rf"(?:(?:{_CARD})(?:[- ](?:{'|'.join(UNITS_WORDS[1:10])}))?"
     rf"(?:\s(?:hundred|thousand|million|billion))?(?:\sand\sa\s(?:half|quarter))?(?:\s(?:thousand|million|billion))?|a\sdozen|a\shundred|a\sthousand|a\smillion|a\sbillion|a\squarter|a\sthird|half|a\shalf)"
 )
-DIGIT_NUMBER = r"(?:\d{1,3}(?:,\d{3}){1,8}|\d{1,20})(?:\.\d{1,12})?"
-SCALE = r"(?:hundred|thousand|million|billion|trillion|mln|bln|bn)"
+# 1,234,567 / Indian grouping 12,34,567 / thin or plain spaces between groups (15 468, 41 000) / 1234
+DIGIT_NUMBER = (r"(?:\d{1,2}(?:,\d\d){1,4},\d{3}(?!\d)|\d{1,3}(?:,\d{3}){1,8}|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}){1,4}(?!\d|[.,]\d)|\d{1,20})"
+                r"(?:\.\d{1,12})?")
+SCALE = r"(?:hundred|thousand|million|billion|trillion|mln|bln|bn|crores?|lakhs?|lacs?)"
+SHORT_SCALE = r"(?:m|mn|bn|b|k|tn|cr)"  # written onto the number: "£14.2m", "$2.3bn", "$10k"
 NUMBER = rf"(?:{DIGIT_NUMBER}(?:\s?{SCALE})?|{WORD_NUMBER})"
 
 
 def parse_number(text: str) -> float | None:
     """The value of a number expression, or None when it is not one."""
-    t = text.strip().lower().replace("\u2009", "").replace("\u00a0", " ")
+    t = text.strip().lower().replace("\u2009", "").replace("\u00a0", " ").replace("\u202f", " ")
     if not t:
         return None
     t = re.sub(r"\s+", " ", t)
+    t = re.sub(r"(?<=\d) (?=\d{3}\b)", "", t)  # "15 468": a space between groups of digits
     if t in FRACTIONS:
         return float(FRACTIONS[t])
-    m = re.fullmatch(rf"({DIGIT_NUMBER})\s?({SCALE}|k|m)?", t)
+    m = re.fullmatch(rf"({DIGIT_NUMBER})\s?({SCALE}|{SHORT_SCALE})?", t)
     if m:
         base = float(m.group(1).replace(",", ""))
         return base * SCALES[m.group(2)] if m.group(2) else base
@@ -61,7 +68,7 @@ def parse_number(text: str) -> float | None:
     if m:
         t, extra = m.group(1), FRACTIONS[m.group(2)]
     scale = 1.0
-    m = re.fullmatch(r"(.+?)\s(million|billion|trillion)", t)
+    m = re.fullmatch(r"(.+?)\s(million|billion|trillion|crores?|lakhs?)", t)
     if m and m.group(1) not in ("a",):
         t, scale = m.group(1), SCALES[m.group(2)]
     if t in ("a", "an"):

@@ -9,6 +9,7 @@ comparable and "$5 billion" vs "5 billion tenge" are not.
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 
 import pint
@@ -28,6 +29,40 @@ def registry() -> pint.UnitRegistry:
     for line in unit_table()["definitions"]:
         ureg.define(line.strip())
     return ureg
+
+
+_SUPER = str.maketrans({"²": "**2", "³": "**3", "−": "-", "‑": "-", "·": "*", "⋅": "*", "µ": "µ"})
+
+
+@functools.lru_cache(maxsize=20_000)
+def symbol_unit(token: str) -> str | None:
+    """The pint unit a symbol after a number names ("kg", "µm", "mmol/L", "W m−2", "km²"), or None.
+
+    pint knows thousands of units and prefixes, which beats a hand-written table for science
+    text; words that pint would also read as units but that in running text are something else
+    ("5 in", "the 5 are", "5K") are refused (``not_symbol_units`` in units.yaml).
+    """
+    tok = token.strip()
+    t = unit_table()
+    if not tok or tok in t["not_symbol_units"] or tok.lower() in t["not_symbol_units"]:
+        return None
+    if len(tok) == 1 and tok not in t["single_letter_units"]:
+        return None
+    if tok[:1].isalpha() and tok.isalpha() and len(tok) > 4 and tok.lower() == tok:
+        return None  # a lower-case word ("people", "cases"): word units are listed in the table
+    expr = tok.translate(_SUPER)
+    expr = re.sub(r"(?<=[A-Za-zµμ])(-?\d)\b", r"**\1", expr)  # "m-2", "s-1", "m2" -> powers
+    expr = re.sub(r"\^", "**", expr)
+    expr = re.sub(r"\s+", "*", expr.strip())
+    try:
+        unit = registry().parse_units(expr)
+    except Exception:  # noqa: BLE001 - pint raises many kinds (undefined, syntax, tokenizer)
+        return None
+    if unit.dimensionless and str(unit) not in ("ppm", "ppb", "percent"):
+        return None
+    if "currency" in str(unit.dimensionality) or str(unit) in ("count", "times", "ordinal", "score_point", "magnitude"):
+        return None  # money and our own pseudo-units are read by their own patterns
+    return str(unit)
 
 
 def comparable(u1: str, u2: str) -> bool:
