@@ -8,6 +8,9 @@ Two sets, both read by path (the texts are other people's and are never committe
   every date, time of day and quantity, and of the numbers that are neither; texts in
   ``bench/pages/extract_news/``, rebuilt from the manifest). The gold covers every run of
   digits in the texts, so a quantity claim that overlaps no gold quantity is a false one.
+- ``news2``: a second blind set of 25 pages on other topics (``bench/data/extract2/``; texts in
+  ``bench/pages/extract_news2/``), made after the extractor was tuned on ``news``: it measures
+  how well that tuning carries over.
 - ``measeval``: MeasEval (SemEval-2021 task 8) train and trial paragraphs of science text
   (``../shared/dev/measeval_train_trial``). Found: a claim overlaps the gold quantity span.
   Unit right: for gold quantities with a physical unit pint can read, our unit has the same
@@ -150,15 +153,16 @@ def _date_value_right(c, g: dict) -> bool | None:
     return c.kind == "date" and str(want) in _our_values(c)
 
 
-def eval_news(ex: Extractor, limit: int | None, misses: list) -> dict:
-    gold = YAML(typ="safe").load((NEWS / "gold.yaml").read_text(encoding="utf-8"))
-    manifest = YAML(typ="safe").load((NEWS / "manifest.yaml").read_text(encoding="utf-8"))["docs"]
+def eval_news(ex: Extractor, limit: int | None, misses: list, gold_dir: Path = NEWS, pages: Path = PAGES,
+              label: str = "news") -> dict:
+    gold = YAML(typ="safe").load((gold_dir / "gold.yaml").read_text(encoding="utf-8"))
+    manifest = YAML(typ="safe").load((gold_dir / "manifest.yaml").read_text(encoding="utf-8"))["docs"]
     st = Counter()
     by_unit: dict[str, Counter] = {}
     missing = []
     for entry in manifest[: limit or None]:
         doc_id = entry["docid"]
-        path = PAGES / f"{doc_id}.txt"
+        path = pages / f"{doc_id}.txt"
         if not path.exists():
             missing.append(doc_id)
             continue
@@ -189,10 +193,10 @@ def eval_news(ex: Extractor, limit: int | None, misses: list) -> dict:
                     st["quantities_value_right"] += 1
                     u["value_right"] += 1
                 elif len(misses) < 2000:
-                    misses.append(("news quantity wrong", doc_id, item["text"], f"{item['value']} {item['unit']}",
+                    misses.append((label + " quantity wrong", doc_id, item["text"], f"{item['value']} {item['unit']}",
                                    "; ".join(f"{c.quote!r}={c.value.magnitude} {c.value.unit}" for c in hit)))
             elif len(misses) < 2000:
-                misses.append(("news quantity missed", doc_id, item["text"], f"{item['value']} {item['unit']}",
+                misses.append((label + " quantity missed", doc_id, item["text"], f"{item['value']} {item['unit']}",
                                text[max(0, s - 50):e + 30].replace("\n", " ")))
         for s, e, item in gd:
             st["dates"] += 1
@@ -205,20 +209,20 @@ def eval_news(ex: Extractor, limit: int | None, misses: list) -> dict:
                     if any(rights):
                         st["dates_value_right"] += 1
                     elif len(misses) < 2000:
-                        misses.append(("news date wrong", doc_id, item["text"], item["value"],
+                        misses.append((label + " date wrong", doc_id, item["text"], item["value"],
                                        "; ".join(str(c.time.date if c.time else c.value.magnitude) for c in hit)))
             else:
                 if any(_overlap((cs, ce), (s, e)) for cs, ce, _c in quants):
                     st["dates_read_as_number"] += 1
                 if item["kind"] not in ("weekday", "relative") and len(misses) < 2000:
-                    misses.append(("news date missed", doc_id, item["text"], f"{item['kind']} {item['value']}",
+                    misses.append((label + " date missed", doc_id, item["text"], f"{item['kind']} {item['value']}",
                                    text[max(0, s - 50):e + 30].replace("\n", " ")))
         for s, e, item in gn:
             st["not_quantities"] += 1
             if any(_overlap((cs, ce), (s, e)) for cs, ce, _c in quants):
                 st["not_quantities_read_as_quantity"] += 1
                 if len(misses) < 2000:
-                    misses.append(("news not-quantity read", doc_id, item["text"], item.get("why", ""), ""))
+                    misses.append((label + " not-quantity read", doc_id, item["text"], item.get("why", ""), ""))
         for cs, ce, c in quants:
             st["our_quantities"] += 1
             if any(_overlap((cs, ce), (s, e)) for s, e, _g in gq):
@@ -226,7 +230,7 @@ def eval_news(ex: Extractor, limit: int | None, misses: list) -> dict:
             else:
                 st["false_quantities"] += 1
                 if len(misses) < 2000:
-                    misses.append(("news false quantity", doc_id, c.quote, f"{c.value.magnitude} {c.value.unit}",
+                    misses.append((label + " false quantity", doc_id, c.quote, f"{c.value.magnitude} {c.value.unit}",
                                    text[max(0, cs - 50):ce + 30].replace("\n", " ")))
     n_q, n_d = st["quantities"], st["dates"]
     out = {k: st[k] for k in sorted(st)}
@@ -334,7 +338,11 @@ def eval_measeval(ex: Extractor, limit: int | None, misses: list) -> dict:
     return out
 
 
-SETS = {"news": eval_news, "measeval": eval_measeval}
+def eval_news2(ex: Extractor, limit: int | None, misses: list) -> dict:
+    return eval_news(ex, limit, misses, ROOT / "bench" / "data" / "extract2", ROOT / "bench" / "pages" / "extract_news2", "news2")
+
+
+SETS = {"news": eval_news, "news2": eval_news2, "measeval": eval_measeval}
 
 
 def main() -> int:

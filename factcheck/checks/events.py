@@ -148,9 +148,10 @@ class OneTimeEventConflict:
             named = set(a.quals.get("specific", ())) | set(b.quals.get("specific", ()))
             if not entities_agree(who, named):
                 continue  # neither sentence names whose event it is: a topic alone does not make one event
-            subjects = [x for x in (a.subject, b.subject) if x]
-            if not subjects or not entities_agree(who, subjects):
-                continue  # the entity must be whose event it is ("Nichols died"), not a bystander of the sentence
+            if not (a.subject and b.subject and entities_agree(who, [a.subject]) and entities_agree(who, [b.subject])):
+                # on both sides the entity must be whose event it is ("Nichols died"), not a bystander of the
+                # sentence ("the inquiry began after statements by Nichols", "construction on the bridge began")
+                continue
             if _overlap(a, b, p.tolerance_days):
                 ctx.graph.add_edge(a.id, b.id, relation="agrees")
                 continue

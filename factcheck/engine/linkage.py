@@ -33,7 +33,7 @@ from typing import Iterable, Iterator
 
 from factcheck.extract.frame import table
 from factcheck.model import Claim
-from factcheck.normalize.units import dimension
+from factcheck.normalize.units import comparable, dimension
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +182,19 @@ class Linker:
         self.doc_places: dict[str, set] = defaultdict(set)
         for c in claims:
             self.doc_places[c.doc].update(c.quals.get("places", ()))
+        # a figure in parentheses converts the figure before it ("6.5 m (21.6 ft)") only when its unit
+        # differs; "6 mg daily (2 mg three times a day)" is a breakdown, another quantity
+        self.conversions: set[str] = set()
+        by_sentence: dict[tuple, list[Claim]] = defaultdict(list)
+        for c in claims:
+            if c.kind == "quantity" and c.value is not None:
+                by_sentence[(c.doc, c.sent_start)].append(c)
+        for group in by_sentence.values():
+            group.sort(key=lambda c: c.start)
+            for prev, c in zip(group, group[1:]):
+                if "restatement" in c.quals.get("role", ()) and prev.value.unit != c.value.unit \
+                        and comparable(prev.value.unit, c.value.unit):
+                    self.conversions.add(c.id)
         for doc, title in (titles or {}).items():
             if title:
                 self.doc_entities[doc][entity_key(title)] += 2
@@ -292,9 +305,13 @@ class Linker:
                 return self._no(f"unrelated documents (text similarity {sim:.2f})")  # two stories, whatever names they share
         if qa.get("run_on") or qb.get("run_on"):
             return self._no("a run-on sentence (a list, table or fact box): what its figure is of cannot be read")
-        if "restatement" in qa.get("role", ()) or "restatement" in qb.get("role", ()):
+        ra, rb = "restatement" in qa.get("role", ()), "restatement" in qb.get("role", ())
+        if (ra or rb) and (a.doc == b.doc or a.value is None or b.value is None or not comparable(a.value.unit, b.value.unit)
+                           or (ra and a.id not in self.conversions) or (rb and b.id not in self.conversions)):
+            # a conversion of its sentence's figure: across documents it is compared only in the unit
+            # its writer chose ("(21.6 feet)" with "21 feet"); the figures it converts are compared too
             return self._no("a restatement in parentheses (a conversion of its sentence's figure)")
-        if tuple(qa.get("role", ())) != tuple(qb.get("role", ())):
+        if tuple(r for r in qa.get("role", ()) if r != "restatement") != tuple(r for r in qb.get("role", ()) if r != "restatement"):
             return self._no("different roles")
         levels: list[Level] = []
         ma, mb = set(qa.get("measure", ())), set(qb.get("measure", ()))

@@ -385,13 +385,11 @@ def _event_verb(root):
 
 def _subject_entity(verb, sdoc, aliases: AliasTable, acronyms, context: str) -> tuple[str | None, Any]:
     """The thing an event happened to: the (passive) subject of its verb."""
-    subj = None
-    for c in verb.children:
-        if c.dep_ in ("nsubjpass", "nsubj"):
-            subj = c
-            break
-    if subj is None:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+    if not subjects:
         return None, None
+    # "The painter Odile Marchetti died" can parse with two subjects: the named one is whose event it is
+    subj = next((c for c in subjects if c.pos_ == "PROPN" and c.ent_type_), subjects[0])
     eid = _entity_at(sdoc, subj) or acronyms.get(subj.text)
     if eid is None:
         for t in subj.subtree:
@@ -408,6 +406,17 @@ def _subject_entity(verb, sdoc, aliases: AliasTable, acronyms, context: str) -> 
             if any(n.lower().split()[-1].startswith(head) for n in names):
                 eid = eid2
                 break
+    if eid is None and subj.pos_ == "NOUN":
+        # "the poet Ilse Varga died": a name in apposition is whose event it is (a name inside a
+        # prepositional phrase, "construction on the bridge began", is not)
+        for c in subj.children:
+            if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG", "FAC", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT"):
+                ent = next((e for e in sdoc.ents if e.start <= c.i < e.end), None)
+                if ent is not None:
+                    from factcheck.extract.frame import entity_key
+
+                    eid = entity_key(ent.text)
+                    break
     if eid is None and subj.pos_ in ("NOUN", "PROPN"):
         # an unknown thing: its noun phrase ("robotics academy"), minus ordinals and determiners
         words = [t.lemma_.lower() for t in subj.subtree if t.i <= subj.i and t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "PROPN")]
@@ -611,6 +620,26 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
         if noun is None and verb is not None:
             # "the film grossed $95 million worldwide": what is measured is the verb and its object
             extra = [c for c in verb.children if c.dep_ in ("dobj", "attr") and not (span.start <= c.i < span.end)]
+        if noun is None and span is not None:
+            # "1.4 billion of the planet's people": the partitive says what is counted
+            part = next((F.of_object(t) for t in span if F.of_object(t) is not None and t.pos_ == "NUM"), None)
+            if part is not None and part.pos_ == "NOUN" and not (span.start <= part.i < span.end):
+                noun = part
+        if noun is None and verb is not None and span is not None and any(t.dep_ == "nsubj" and t.head == verb for t in span) \
+                and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+            # "70,000 fans filled Wembley, and 100,000 came to JFK": the count of the parallel clause's noun
+            prior = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"
+                          and any(g.dep_ == "nummod" for g in c.children)), None)
+            if prior is not None:
+                noun = prior
+        if verb is not None:
+            # "stopped and watched": every verb of the clause says what happened
+            extra = [*extra, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                               and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children))]  # one subject
+        if root is not None and root.head.pos_ == "ADJ":
+            # "6 times larger in area": what the comparison is about
+            extra = [*extra, *(g for c in root.head.children if c.dep_ == "prep" and c.lower_ == "in"
+                               for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN")]
         ids, phrase, verb_ids = F.measure_of(noun, verb, extra, money=unit in _MONEY_UNITS)
         if verb_ids:
             quals["measure_verb"] = tuple(verb_ids)

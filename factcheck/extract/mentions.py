@@ -269,7 +269,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             rf"|(?<=\bby\s)(?P<n>one[- ]third|two[- ]thirds|three[- ]quarters|one[- ]quarter|a third|a quarter|one[- ]fifth|a fifth|half)(?=\s|[.,;])", flags)),
         ("times", re.compile(rf"(?<![\w.]){_BOUND_OPT}(?P<n>{num})\s*(?:times|-fold|fold)\b|\b(?P<w>twofold|threefold|fourfold|fivefold|tenfold)\b", flags)),
         ("feet_inches", re.compile(
-            r"(?<![\w.])(?P<f>\d{1,2})\s?(?:ft\.?|feet|foot)[\s-]+(?P<i>\d{1,2}(?:\.\d)?)\s?(?:in\.|inches|inch|in\b)"
+            r"(?<![\w.])(?P<f>\d{1,2})\s?(?:ft\.?|feet|foot)[\s-]+(?P<i>\d{1,2}(?:\.\d)?)[\s-]?(?:in\.|inches|inch|in\b)"
             r"|(?<![\w.])(?P<f>\d)-foot-(?P<i>\d{1,2})\b"
             r"|(?<![\w.])(?P<f>\d)['′]\s?(?P<i>\d{1,2})(?:[\"″]|'')", flags)),
         ("measure_range", re.compile(

@@ -313,21 +313,23 @@ def test_an_event_of_something_else_in_a_sentence_naming_a_person_is_not_theirs(
 
 
 @pytest.mark.model
-@pytest.mark.xfail(strict=True, reason="bug: FC202 accepts the pair when either sentence has the entity as subject; "
-                                       "the other sentence's event (the inquiry's start) is still not Nichols's")
 def test_an_event_whose_entity_is_a_bystander_on_one_side_is_not_flagged(checker):
     assert not _findings(checker, {"a.txt": "The inquiry began in 2004 after statements by prosecutor Nichols.",
                                    "b.txt": "Nichols began work as a prosecutor in 1999."})
 
 
 @pytest.mark.model
-@pytest.mark.xfail(strict=True, reason="bug (regression in HEAD): with a title in apposition ('The poet Ilse Varga "
-                                       "died') the subject is 'poet', so the new subject guard drops the pair; "
-                                       "HEAD~1 flagged it")
 def test_two_death_dates_of_a_person_named_with_a_title_are_flagged(checker):
     found = _findings(checker, {"a.txt": "The poet Ilse Varga died on 3 May 1991 in Pecs.",
                                 "b.txt": "The poet Ilse Varga died on 9 June 1994."}, ("FC202",))
     assert len(found) == 1
+
+
+@pytest.mark.model
+def test_the_start_of_construction_is_not_the_opening(checker):
+    # the bridge is named on both sides, but one event is its construction's, the other its own
+    assert not _findings(checker, {"a.txt": "Construction on the Norra Harbour Bridge began on 5 January 1931.",
+                                   "b.txt": "The Norra Harbour Bridge opened on 27 May 1935."}, ("FC202",))
 
 
 @pytest.mark.model
