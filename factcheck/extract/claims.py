@@ -383,15 +383,47 @@ def _event_verb(root):
     return None
 
 
+_OWN_LABELS = ("PERSON", "ORG", "FAC", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW")
+
+
+def _named(sdoc, tok) -> str | None:
+    """The entity key of a proper noun the model labelled as a name ("Ilse Varga", "the Treaty of Varnholm")."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in _OWN_LABELS:
+        return None
+    ent = next((e for e in sdoc.ents if e.start <= tok.i < e.end), None)
+    if ent is None:
+        return None
+    from factcheck.extract.frame import entity_key
+
+    # the whole run of proper nouns when the model's entity is shorter ("Marina [Augusta Baker]")
+    chain = [t for t in tok.subtree if t.i <= tok.i and t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
+    text = " ".join(t.text for t in chain) if len(chain) > len(ent) else ent.text
+    return entity_key(text) or None
+
+
 def _subject_entity(verb, sdoc, aliases: AliasTable, acronyms, context: str) -> tuple[str | None, Any]:
-    """The thing an event happened to: the (passive) subject of its verb."""
+    """The thing an event happened to: the (passive) subject of its verb.
+
+    "Established in 1878, Carrow Brewing is ...": a participle's subject is its clause's. "The poet
+    Ilse Varga died": the name in apposition. "Passenger service on the Halden Line began": the
+    thing the subject is of, unless the subject is a process ("construction on the bridge began"
+    is the construction's start). "The duchies concluded the Treaty of Varnholm": a named object
+    when the subject names nothing.
+    """
+    from factcheck.extract.frame import table
+
     subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+    if not subjects and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")]
+    if not subjects and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        subjects = [verb.head]  # "the treaty signed in 1712"
     if not subjects:
         return None, None
     # "The painter Odile Marchetti died" can parse with two subjects: the named one is whose event it is
     subj = next((c for c in subjects if c.pos_ == "PROPN" and c.ent_type_), subjects[0])
+    process = subj.lemma_.lower() in table()["process_set"]
     eid = _entity_at(sdoc, subj) or acronyms.get(subj.text)
-    if eid is None:
+    if eid is None and not process:
         for t in subj.subtree:
             eid = _entity_at(sdoc, t) or acronyms.get(t.text)
             if eid and aliases.type_of(eid) != "place" and not eid.startswith("gpe:"):
@@ -406,22 +438,33 @@ def _subject_entity(verb, sdoc, aliases: AliasTable, acronyms, context: str) -> 
             if any(n.lower().split()[-1].startswith(head) for n in names):
                 eid = eid2
                 break
+    if eid is None:
+        eid = _named(sdoc, subj)
     if eid is None and subj.pos_ == "NOUN":
-        # "the poet Ilse Varga died": a name in apposition is whose event it is (a name inside a
-        # prepositional phrase, "construction on the bridge began", is not)
         for c in subj.children:
-            if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG", "FAC", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT"):
-                ent = next((e for e in sdoc.ents if e.start <= c.i < e.end), None)
-                if ent is not None:
-                    from factcheck.extract.frame import entity_key
-
-                    eid = entity_key(ent.text)
-                    break
+            if c.dep_ in ("appos", "compound") and (eid := _named(sdoc, c)):
+                break  # "the poet Ilse Varga"
+        if eid is None and not process:
+            for c in subj.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "on", "at", "for", "to", "in"):
+                    pobjs = [g for g in c.children if g.dep_ == "pobj"]
+                    cands = [t for g in pobjs for t in (g, *(x for x in g.children if x.dep_ == "compound"))]
+                    if (eid := next((n for t in cands for n in [_named(sdoc, t)] if n), None)):
+                        break  # "passenger service on the Halden Line extension"
+    if eid is None and subj.pos_ in ("NOUN", "PRON"):
+        for c in verb.children:
+            if c.dep_ == "dobj" and c.pos_ == "PROPN":
+                eid = _named(sdoc, c) or _noun_phrase(c)
+                break  # "the duchies concluded the Treaty of Varnholm"
     if eid is None and subj.pos_ in ("NOUN", "PROPN"):
-        # an unknown thing: its noun phrase ("robotics academy"), minus ordinals and determiners
-        words = [t.lemma_.lower() for t in subj.subtree if t.i <= subj.i and t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "PROPN")]
-        eid = " ".join([*words, subj.lemma_.lower()])
+        eid = _noun_phrase(subj)  # an unknown thing: its noun phrase ("robotics academy")
     return eid, subj
+
+
+def _noun_phrase(tok) -> str:
+    """A noun's lemma with its compound and adjective modifiers, minus ordinals and determiners."""
+    words = [t.lemma_.lower() for t in tok.subtree if t.i <= tok.i and t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "PROPN")]
+    return " ".join([*words, tok.lemma_.lower()])
 
 
 def _context_entities(context: str, aliases: AliasTable, acronyms) -> list[str]:

@@ -82,6 +82,14 @@ _EXCLUDE = [
     r"\(\s*\d{4}[a-z]?\s*\)",  # "(1990)" after a name, when not caught as a citation
     r"(?<![\d:])\d{1,3}:\d(?![\d:])",  # ratios and scores ("3:1", "won 2:0"), never a time of day
     r"(?:\[\d{1,3}(?:[,–-]\d{1,3})*\])+",  # citation and footnote markers: "[4][5]", "[1-3]"
+    # set and game scores: "7-6 (1), 6-7 (10), 6-4", a list of tallies
+    r"\b\d{1,2}[-–]\d{1,2}(?:\s*\(\d{1,2}\))?(?:,\s*\d{1,2}[-–]\d{1,2}(?:\s*\(\d{1,2}\))?)+\b",
+    # a name with a number before a singular noun: "Falcon 9 rocket", "Landsat 9 satellite", "Atlas V 401 rocket"
+    r"(?<=[A-Za-z,;]\s)(?!(?:Rs|In|On|At|By|About|Some|Over|Under|Nearly|Around|Only|Just|All|Of|For|With|After|Before|Since|Until|From|To|"
+    r"Another|Almost|Roughly|Approximately|Exactly|These|Those|The|A|An|Its|Their|His|Her|Our|My|Your|Total|Last|First|"
+    r"Top|Up|Down|And|But|Or|Nor|So|Then|Than|When|While|Where|Some|Most|More|Less|Fewer|Least|Even|Also|Each|Every|Per|Aged|Age|Ages)\b)(?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|no|number|page|vol|us|uk)\b)"
+    r"[A-Z][a-z]+(?:\s[A-Z]{1,4})?\s\d{1,4}(?=\s(?!(?:percent|per|million|billion|thousand|hundred|crores?|lakhs?|times|years?|days?|months?|weeks?|hours?|minutes?|people|men|women)\b)[a-z]{3,}(?<!s)\b)",
+    r"\b(?i:flight|train|bus|route|case|file|ticket|item|model|serial)\s+(?i:no\.?|number|#)\s*\d+",
     r"(?<![\w*])\*\d{1,5}\b",  # star pagination of law reports: "*380"
     r"(?<![\d.,$€£¥₹])\d{7,}(?!\d|[.,]\d|\s?(?:%|[A-Za-z]))",  # bare runs of 7+ digits: identifiers, not amounts
     # names with a number: "ASX 200", "S&P 500", "iOS 6", "FTSE 100" (an acronym or camel-case word, then 1-3 digits)
@@ -162,7 +170,7 @@ SEASON_BARE = (
 # "December 1979-February 1980", "26-30 November").
 _DASH = r"\s*(?:[-–—]|to|until|through)\s*"
 DAY_RANGE = (
-    rf"\b(?P<a>\d{{1,2}}){_DASH}(?P<b>\d{{1,2}})\s+(?P<m>{D.MONTH_RE})(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?\b"
+    rf"\b(?P<a>\d{{1,2}})(?:{_DASH}|\s+(?:and|to)\s+)(?P<b>\d{{1,2}})\s+(?P<m>{D.MONTH_RE})(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?\b"
     rf"|\b(?P<a2>\d{{1,2}})\s+(?P<m2a>{D.MONTH_RE}){_DASH}(?P<b2>\d{{1,2}})\s+(?P<m2b>{D.MONTH_RE})(?:,?\s+(?:of\s+)?(?P<y2>{YEAR}))?\b"
     rf"|\b(?P<m3a>{D.MONTH_RE})\s+(?P<a3>\d{{1,2}}){_DASH}(?P<m3b>{D.MONTH_RE})\s+(?P<b3>\d{{1,2}})(?:,?\s+(?:of\s+)?(?P<y3>{YEAR}))?\b"
     rf"|\b(?P<m4a>{_MONTH_FULL})(?:\s+(?P<y4a>{YEAR}))?{_DASH}(?P<m4b>{_MONTH_FULL}),?\s+(?P<y4>{YEAR})\b"
@@ -188,7 +196,7 @@ CLOCK = (
     rf"\b(?P<hm>(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)(?:\s*{_AMPM})?(?:\s*(?P<tz>{_TZ})\b)?"
     rf"|\b(?:[01]?\d|2[0-3])\.[0-5]\d\s*{_AMPM}(?:\s*(?P<tz2>{_TZ})\b)?"
     rf"|\b(?:1[0-2]|0?[1-9])\s*{_AMPM}(?:\s*(?P<tz3>{_TZ})\b)?"
-    rf"|\b(?:[01]\d|2[0-3])[0-5]\d\s*(?P<tz4>GMT|UTC|hrs\b)"
+    rf"|\b(?:[01]\d|2[0-3])[0-5]\d\s*(?P<tz4>GMT|UTC|hrs\b|(?i:local\s+time)|hours\b)"
     rf"|(?<=\b(?:at|about|around|by|until|before|after|from|since)\s)0\d[0-5]\d\b(?=\s*(?:\(|hours\b|hrs\b|h\b|local\b|[,.;]|$))"
     rf"|\b(?:noon|midnight|midday)\b"
     rf"|\b(?:{_CLOCK_WORD}|1[0-2]|[1-9])\s+o['’]clock\b(?:\s+in\s+the\s+(?:morning|afternoon|evening))?"
@@ -273,7 +281,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             r"|(?<![\w.])(?P<f>\d)-foot-(?P<i>\d{1,2})\b"
             r"|(?<![\w.])(?P<f>\d)['′]\s?(?P<i>\d{1,2})(?:[\"″]|'')", flags)),
         ("measure_range", re.compile(
-            rf"(?<![\w.]){_BOUND_OPT}(?P<between>between\s+)?(?P<a>{num})(?:\s?(?P<ua>{measures}))?\s*(?:[-–—]|\bto\b|\band\b)\s*(?P<b>{num})(?:\s|-)(?P<u>{measures})(?![\w-])", flags)),
+            rf"(?<![\w.]){_BOUND_OPT}(?P<between>between\s+)?(?P<a>{num})(?:\s?(?P<ua>{measures}))?\s*(?:[-–—]|\bto\b|\band\b|\bor\b)\s*(?P<b>{num})(?:\s|-)(?P<u>{measures})(?![\w-])", flags)),
         ("measure", re.compile(rf"(?<![\w.]){_BOUND_OPT}(?P<n>{num})(?:(?P<short>{SHORT_SCALE})\s|\s|-)(?P<u>{measures})(?![\w-])", flags)),
         ("sym_range", re.compile(
             rf"(?<![\w.]){_BOUND_OPT}(?P<neg>[−-](?=\d))?(?P<a>{DIGIT_NUMBER})\s*(?:[-–—]|\bto\b)\s*(?P<nb>[−-](?=\d))?(?P<b>{DIGIT_NUMBER})\s?(?P<u>{_UNIT_TOKEN})(?![\w°/])")),
@@ -283,6 +291,13 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             flags)),
         ("event_year", re.compile(rf"(?<=\b[A-Za-z]{{2,}}-)(?P<y>{YEAR})\b")),
         ("year", re.compile(rf"(?<![\w$.,/-]){MOD}(?P<y>{YEAR})(?![\w%]|[.,]\d|\s?(?:{SCALE}|percent)\b)", flags)),
+        # a medieval year, where only a preposition and a full stop or comma tell it from a count: "died in 1141."
+        ("year", re.compile(r"(?<=\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Oo]f|[Aa]fter|[Bb]efore|[Cc]irca|c\.)\s)(?P<y>1[0-4]\d\d)(?=\s*(?:[,.;:)]|AD\b|CE\b|$))")),
+        ("one_in", re.compile(
+            rf"(?<![\w.]){_BOUND_OPT}(?P<a>\d{{1,3}}|one|two|three|four|five|six|seven|eight|nine)\s+in\s+(?:every\s+)?"
+            rf"(?P<b>\d{{1,4}}(?:,\d{{3}})?|two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|a\s+thousand|100|1,000)\b(?!\s*(?:%|percent)|[.,]\d)", flags)),
+        ("count_range", re.compile(
+            rf"(?<![\w.,$-]){_BOUND_OPT}(?P<between>between\s+)?(?P<a>{DIGIT_NUMBER}(?:\s?{SCALE})?|{WORD_NUMBER})\s*(?:[-–—]|\bto\b|\band\b|\bor\b)\s*(?P<b>{DIGIT_NUMBER}(?:\s?{SCALE})?|{WORD_NUMBER})(?![\w%.,-]|[.,]\d|\s*(?:%|percent|per\s?cent))", flags)),
         ("count", re.compile(rf"(?<![\w$.,/-]){_BOUND_OPT}(?P<n>{num})(?![\w%]|[.,]\d)", flags)),
     ]
 
@@ -572,6 +587,8 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
         word = (m.group("word") or "").lower()
         if word in ("pound", "pounds") and re.match(r"\s+of\b(?!\s+sterling)", text[e:e + 12], re.I):
             return None  # "27,000 pounds of explosives": a mass (read as a measure)
+        if word in ("pound", "pounds") and not (m.group("scale2") or _MONEY_CUE.search(text[max(0, s - 120):e + 60])):
+            return None  # "bears weigh up to 440 pounds": without a word of money, pounds weigh
         x = _money_amount(n_text, m.group("scale") or m.group("scale2"), m.group("short") or m.group("short2"))
         if x is None:
             return None
@@ -600,6 +617,12 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
             x = parse_number(m.group("n"))
         if x is None:
             return None
+        if not m.group("w") and re.search(r"\btimes\b", span, re.I) and float(x).is_integer() \
+                and not _COMPARATIVE_AFTER.match(text[e:e + 30]) \
+                and not re.search(r"\b(?:increas|ris|rose|grow|grew|multipl|expand|jump|surg|soar|climb|boost|fell|fall|drop|declin|shrank|shrunk|decreas|cut)\w*\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|some\s+)?$",
+                                  text[max(0, s - 30):s], re.I):
+            # "has won four times", "visited 12 times": how often, a count of events, not a multiplier
+            return Mention(s, e, span, "quantity", value=make_value(x, "count", bound, span), flags={"frequency": True})
         return Mention(s, e, span, "quantity", value=make_value(x, "times", bound, span), flags={"multiplier": True})
     if name == "measure":
         x = parse_number(m.group("n"))
@@ -614,6 +637,25 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
         if unit in ("year", "month", "day", "decade", "week", "hour") and "-" in span:
             flags["duration_adj"] = True
         return Mention(s, e, span, "quantity", value=make_value(x, unit, bound, span), flags=flags)
+    if name == "one_in":
+        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+        if a is None or b is None or not 0 < a < b or re.fullmatch(r"1[5-9]\d\d|20\d\d", m.group("b")):
+            return None  # "1 in 2010": a year
+        return Mention(s, e, span, "quantity", value=make_value(round(100 * a / b, 6), "percent", bound, span), flags={"ratio": True})
+    if name == "count_range":
+        word = re.search(r"\b(and|or|to)\b", span, re.I)
+        if word and word.group(1).lower() == "and" and not m.group("between"):
+            return None  # "5 and 7": two counts
+        if word and word.group(1).lower() == "or" and not re.search(r"\s\w+", text[e:e + 20]):
+            return None
+        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+        if a is None or b is None or a >= b or _is_change(text, s):
+            return None  # "10-1": a tally; "rose from 5 to 7": a change
+        if re.fullmatch(r"1[5-9]\d\d|20\d\d", m.group("a")) or re.fullmatch(r"1[5-9]\d\d|20\d\d", m.group("b")):
+            return None  # "1990 to 1995": years
+        if re.fullmatch(r"\d{1,2}", m.group("a")) and _is_list_number(text, s):
+            return None
+        return Mention(s, e, span, "quantity", value=range_value(a, b, "count", span, bool(bound)))
     if name == "count":
         n_text = m.group("n")
         low = n_text.lower()
@@ -644,6 +686,11 @@ _CLOCK_APPROX = re.compile(r"\b(?:about|around|approximately|roughly|shortly\s+(
 _NOT_CLOCK_BEFORE = re.compile(r"\b(?:ratio|ratios|score|scored|odds|margin|won|lost|beat|defeated|verse|verses|chapter)\s+(?:of\s+|by\s+)?(?:a\s+)?$", re.I)
 
 
+_COMPARATIVE_AFTER = re.compile(r"\s+(?:\w+er\b|more\b|less\b|fewer\b|as\b|the\b|that\b|its\b|their\b|his\b|her\b|over\b|higher\b|greater\b|larger\b|bigger\b|faster\b|smaller\b|lower\b|above\b|below\b|what\b)", re.I)
+_MONEY_CUE = re.compile(
+    r"£|\bGBP\b|\bsterling\b|\b(?:pa(?:y|id|ys|ying)|cost|costs|price[sd]?|worth|fine[sd]?|salar(?:y|ies)|wages?|budget|fund(?:s|ing|ed)?|"
+    r"grants?|rais(?:e|ed|es|ing)|earn(?:s|ed|ing)?|sp[ea]nt|spend(?:s|ing)?|sold|sell(?:s|ing)?|buy|bought|fees?|tax(?:es)?|"
+    r"donat\w*|cash|money|compensation|damages|award(?:ed)?|bill|charged?|loan|debt|profit|revenue|income|bonus|pension)\b", re.I)
 _CHANGE_BEFORE = re.compile(
     r"\b(?:slid|slipped|fell|fallen|falls|dropped|drops|declined|declines|decreased|dipped|plunged|plummeted|tumbled|sank|eased|"
     r"lowered|cut|reduced|rose|risen|rises|climbed|climbs|jumped|jumps|increased|increases|grew|grown|soared|surged|gained|"

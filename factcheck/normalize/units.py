@@ -58,7 +58,15 @@ def symbol_unit(token: str) -> str | None:
         unit = registry().parse_units(expr)
     except Exception:  # noqa: BLE001 - pint raises many kinds (undefined, syntax, tokenizer)
         return None
-    if unit.dimensionless and str(unit) not in ("ppm", "ppb", "percent"):
+    if tok.isalpha() and tok.islower() and tok not in t["symbol_aliases"]:
+        # a lower-case word must be the unit's own symbol ("kg", "kcal", "mph"): pint would also read
+        # "cats" as centi-technical-atmospheres (its plural rule strips the "s")
+        try:
+            if len(unit._units) != 1 or registry().get_symbol(str(unit)).replace("µ", "μ") != tok.replace("µ", "μ"):
+                return None
+        except Exception:  # noqa: BLE001
+            return None
+    if unit.dimensionless and str(unit) not in ("ppm", "parts_per_billion", "percent"):
         return None
     if "currency" in str(unit.dimensionality) or str(unit) in ("count", "times", "ordinal", "score_point", "magnitude"):
         return None  # money and our own pseudo-units are read by their own patterns

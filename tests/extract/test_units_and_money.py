@@ -207,3 +207,60 @@ def test_short_scales_on_money(x, scale):
     q = _one(text)
     assert q[2] == "GBP"
     assert q[1] == pytest.approx(x * factor)
+
+
+# ---------------------------------------------------------------- second round (ranges, ratios, names)
+
+def test_a_lower_case_word_is_a_unit_only_as_its_own_symbol():
+    # pint would read "cats" as centi-technical-atmospheres
+    assert symbol_unit("cats") is None
+    assert _one("The shelter took in 30 cats.")[2] == "count"
+    assert symbol_unit("kcal") == "kilocalorie" and symbol_unit("yr") == "year"
+
+
+def test_pounds_weigh_unless_the_sentence_speaks_of_money():
+    assert _one("Adult bears weigh up to 440 pounds.")[1:] == ((None, 440), "lb")  # "up to": an upper bound
+    assert _one("The fine was 500 pounds.")[1:] == (500, "GBP")
+
+
+@pytest.mark.parametrize("text, value", [("One in six adults smoke.", 100 / 6), ("About 1 in 5 voters stayed home.", 20.0)])
+def test_one_in_n_is_a_share(text, value):
+    _span, got, unit = _one(text)
+    assert unit == "percent" and got == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, lo, hi", [
+    ("Herds of 200 to 300 animals roam.", 200, 300),
+    ("Between 2,400 and 2,800 remain.", 2400, 2800),
+    ("Groups of 10-15 hikers set out.", 10, 15),
+])
+def test_count_ranges(text, lo, hi):
+    assert _one(text)[1] == (lo, hi)
+
+
+def test_counts_that_are_not_ranges():
+    assert [q[1] for q in _quantities("She bought 5 and 7 apples.")] == [5, 7]
+    assert [q[1] for q in _quantities("Attendance rose from 5 to 7 people.")] == [5, 7]
+
+
+def test_how_often_is_a_count_and_how_much_larger_is_a_multiplier():
+    assert _one("She has won four times.")[2] == "count"
+    assert _one("It is four times larger.")[2] == "times"
+    assert _one("Trade increased 3 times.")[2] == "times"
+
+
+def test_names_with_numbers_and_score_lists_are_not_counts():
+    assert _quantities("A SpaceX Falcon 9 rocket lifted off.") == []
+    assert _quantities("She won 7-6 (1), 6-7 (10), 6-4 on Sunday.") == []
+    assert _quantities("The Air India flight no 9604 landed.") == []
+    assert _one("Readers can access 10 free stories.")[1] == 10
+
+
+def test_medieval_years_after_a_preposition():
+    dates = [m for m in find_mentions("His father died in 1141. He ruled until 1162, when he died.") if m.kind == "date"]
+    assert [d.time.date for d in dates] == ["1141", "1162"]
+
+
+def test_four_digit_clock_before_local_time():
+    clocks = [m for m in find_mentions("They reached the top at 1130 local time.") if m.value and m.value.unit == "time_of_day"]
+    assert [c.value.magnitude for c in clocks] == [11 * 60 + 30]
