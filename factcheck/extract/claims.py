@@ -675,6 +675,22 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
                           and any(g.dep_ == "nummod" for g in c.children)), None)
             if prior is not None:
                 noun = prior
+        if noun is not None:
+            # "1516 people who died": the relative clause says what happened to them
+            extra = [*extra, *(c for c in noun.children if c.dep_ == "relcl" and c.pos_ == "VERB")]
+            if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+                extra = [*extra, noun.head.head]  # "the deaths of more than 1,500 people"
+        if noun is None and verb is not None and span is not None:
+            # "the Bay Bridge lost 24 lives while the Golden Gate Bridge lost only 12": the noun counted
+            # by the same verb in the sentence's other clause
+            for other in sdoc:
+                if other is verb or other.pos_ != "VERB" or other.lemma_ != verb.lemma_:
+                    continue
+                counted = next((c for c in other.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.pos_ == "NOUN"
+                                and any(g.dep_ == "nummod" for g in c.children)), None)
+                if counted is not None:
+                    noun = counted
+                    break
         if verb is not None:
             # "stopped and watched": every verb of the clause says what happened
             extra = [*extra, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"

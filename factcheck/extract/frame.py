@@ -185,6 +185,28 @@ def of_object(tok):
     return None
 
 
+@functools.cache
+def _unit_words() -> frozenset[str]:
+    from factcheck.normalize.units import unit_table
+
+    t = unit_table()
+    words = {w.lower() for key in ("measures", "currency_words", "currency_fractions") for w in t[key] if " " not in w}
+    return frozenset(words | {"kilogram", "gram", "pound", "metre", "meter", "kilometre", "kilometer", "mile", "foot", "inch", "ton", "tonne"})
+
+
+def _lemma(tok) -> str:
+    """The lower-case lemma; the tagger leaves plural proper nouns as written ("Institutes")."""
+    lemma = tok.lemma_.lower()
+    if tok.tag_ == "NNPS" and lemma == tok.lower_:
+        lemma = re.sub(r"(?<=[^aeiou])ies$", "y", lemma)
+        lemma = re.sub(r"(?<=[sxz]|ch|sh)es$", "", lemma) if re.search(r"(?:[sxz]|ch|sh)es$", lemma) else re.sub(r"(?<!s)s$", "", lemma)
+    return lemma
+
+
+def _is_unit_word(tok) -> bool:
+    return tok.lower_ in _unit_words() or tok.lemma_.lower() in _unit_words()
+
+
 def measure_of(noun, verb, extra=(), money: bool = False) -> tuple[list[str], str, list[str]]:
     """Concept ids, a readable phrase, and the verb's concept ids, for what a number measures.
 
@@ -197,11 +219,14 @@ def measure_of(noun, verb, extra=(), money: bool = False) -> tuple[list[str], st
             and noun.lemma_.lower() not in t["class_of"] and verb.lemma_.lower() not in t["light"]:
         noun = None
     if noun is not None:
+        # a plural proper noun names a kind of thing that is counted ("four Confucius Institutes"), so
+        # the name's modifiers say what is counted; otherwise a name says of what, not what ("Titanic passengers")
+        kind = noun.pos_ == "PROPN" and noun.tag_ == "NNPS"
         mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and _usable(c)
-                and c.ent_type_ not in ("GPE", "NORP", "DATE", "CARDINAL")]
+                and (c.pos_ != "PROPN" or kind) and c.ent_type_ not in ("GPE", "NORP", "DATE", "CARDINAL")]
         words.extend(mods)
         if noun.pos_ != "PROPN" and (_usable(noun) or noun.lemma_.lower() in t["weak"]):
-            words.append(noun)  # a proper noun says of what, not what
+            words.append(noun)
     for tok in extra:
         if tok is not None and _usable(tok) and tok not in words:
             words.append(tok)
@@ -212,7 +237,8 @@ def measure_of(noun, verb, extra=(), money: bool = False) -> tuple[list[str], st
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
         if subj is not None and _usable(subj):
             words.append(subj)
-    ids = sorted({cid for w in words for cid in concepts_of(w.lemma_.lower())})
+    words = [w for w in words if not _is_unit_word(w)]  # "150 kg", "500 pounds": the unit is no measured concept
+    ids = sorted({cid for w in words for cid in concepts_of(_lemma(w))})
     if not ids and money:
         ids = ["money"]
     verb_ids = sorted(concepts_of(verb.lemma_.lower())) if verb is not None and verb in words else []
