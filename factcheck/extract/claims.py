@@ -657,6 +657,10 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
                 noun = substance  # "250 tons of TNT": what is weighed is TNT
         unit = m.value.unit if m.value else ""
         extra = []
+        if noun is not None and noun.pos_ == "PROPN" and kind == "quantity" and m.value is not None \
+                and m.value.unit not in ("count", "percent") and m.value.unit not in _MONEY_UNITS \
+                and F.of_object_after(sdoc, m.end - s0) == noun:
+            extra = [noun]  # "250 tons of TNT": a named substance is what is weighed, not of what
         if noun is not None and verb is not None and noun.dep_ in ("nsubj", "nsubjpass"):
             # "1,900 people lost their lives": the verb's object says what happened to them
             extra = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
