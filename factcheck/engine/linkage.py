@@ -76,7 +76,7 @@ MAX_BLOCK = 600
 # the pairs about one event score above 0.35.
 UNRELATED_TEXT = 0.06
 RELATED_TEXT = 0.15
-MIN_TEXT_WORDS = 40  # distinct content words each text needs before its similarity counts
+MIN_TEXT_WORDS = 25  # distinct content words each text needs before its similarity counts
 
 
 @functools.lru_cache(maxsize=200_000)

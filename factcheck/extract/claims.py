@@ -704,6 +704,10 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
             extra = [*extra, *(g for c in root.head.children if c.dep_ == "prep" and c.lower_ == "in"
                                for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN")]
         ids, phrase, verb_ids = F.measure_of(noun, verb, extra, money=unit in _MONEY_UNITS)
+        # verbs of a relative clause or a shared subject ("people who died", "stopped and watched")
+        # say what happened, like the clause's own verb: they are not counted things
+        more = {cid for t in extra if t is not None and t.pos_ == "VERB" for cid in F.concepts_of(t.lemma_.lower())} & set(ids)
+        verb_ids = sorted(set(verb_ids) | more)
         if verb_ids:
             quals["measure_verb"] = tuple(verb_ids)
         roles = F.role_of(sentence, *inside, root, unit)
