@@ -297,7 +297,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             rf"(?<![\w.]){_BOUND_OPT}(?P<a>\d{{1,3}}|one|two|three|four|five|six|seven|eight|nine)\s+in\s+(?:every\s+)?"
             rf"(?P<b>\d{{1,4}}(?:,\d{{3}})?|two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|a\s+thousand|100|1,000)\b(?!\s*(?:%|percent)|[.,]\d)", flags)),
         ("count_range", re.compile(
-            rf"(?<![\w.,$-]){_BOUND_OPT}(?P<between>between\s+)?(?P<a>{DIGIT_NUMBER}(?:\s?{SCALE})?|{WORD_NUMBER})\s*(?:[-–—]|\bto\b|\band\b|\bor\b)\s*(?P<b>{DIGIT_NUMBER}(?:\s?{SCALE})?|{WORD_NUMBER})(?![\w%.,-]|[.,]\d|\s*(?:%|percent|per\s?cent))", flags)),
+            rf"(?<![\w.,$-]){_BOUND_OPT}(?P<between>between\s+)?(?P<a>{DIGIT_NUMBER}(?:\s?{SCALE})?|{WORD_NUMBER})\s*(?:[-–—]|\bto\b|\band\b|\bor\b)\s*(?P<b>{DIGIT_NUMBER}(?:\s?{SCALE})?|{WORD_NUMBER})(?![\w%.,-]|[.,]\d|\s*(?:%|percent|per\s?cent))"
+            rf"(?!\s+(?:{D.MONTH_RE})\b)(?<!(?:{D.MONTH_RE})\.?\s+(?:{DIGIT_NUMBER})\s*(?:[-–—]|to|and|or)\s*(?:{DIGIT_NUMBER}))", flags)),
         ("count", re.compile(rf"(?<![\w$.,/-]){_BOUND_OPT}(?P<n>{num})(?![\w%]|[.,]\d)", flags)),
     ]
 
