@@ -113,6 +113,20 @@ def _value_right(c, g: dict) -> bool:
     return _close(_in_gold_unit(v.magnitude, v.unit, g["unit"]), want) or _close(v.magnitude, want)
 
 
+def _f1(p: float | None, r: float | None) -> float | None:
+    return round(2 * p * r / (p + r), 4) if p and r else None
+
+
+def _number_right(c, g: dict) -> bool:
+    """The stated number is right, whatever the unit (a unit-free comparison across extractors)."""
+    v, want = c.value, g["value"]
+    if v is None or want is None:
+        return False
+    if isinstance(want, list):
+        return v.low is not None and v.high is not None and _close(v.low, want[0]) and _close(v.high, want[1])
+    return v.magnitude is not None and _close(v.magnitude, want)
+
+
 def _locate(text: str, items: list[dict]) -> list[tuple[int, int, dict]]:
     """Spans of gold mentions in text: the k-th entry with one string is its k-th free occurrence."""
     out, used = [], []
@@ -189,6 +203,8 @@ def eval_news(ex: Extractor, limit: int | None, misses: list, gold_dir: Path = N
                 if any(_unit_right(c.value.unit, item["unit"]) for c in hit):
                     st["quantities_unit_right"] += 1
                     u["unit_right"] += 1
+                if any(_number_right(c, item) for c in hit):
+                    st["quantities_number_right"] += 1
                 if any(_value_right(c, item) for c in hit):
                     st["quantities_value_right"] += 1
                     u["value_right"] += 1
@@ -237,8 +253,12 @@ def eval_news(ex: Extractor, limit: int | None, misses: list, gold_dir: Path = N
     out.update({
         "quantities_found_rate": _r(st["quantities_found"], n_q),
         "quantities_value_right_rate": _r(st["quantities_value_right"], n_q),
+        "quantities_number_right_rate": _r(st["quantities_number_right"], n_q),
         "quantities_unit_right_rate": _r(st["quantities_unit_right"], n_q),
         "quantity_precision": _r(st["our_quantities_true"], st["our_quantities"]),
+        "quantity_span_f1": _f1(_r(st["our_quantities_true"], st["our_quantities"]), _r(st["quantities_found"], n_q)),
+        # value F1: a claim counts as right when some gold quantity it overlaps has its value and unit
+        "quantity_value_f1": _f1(_r(st["quantities_value_right"], st["our_quantities"]), _r(st["quantities_value_right"], n_q)),
         "dates_found_rate": _r(st["dates_found"], n_d),
         "dates_value_right_rate": _r(st["dates_value_right"], st["dates_with_value"]),
         "by_unit": {u: dict(c) for u, c in sorted(by_unit.items(), key=lambda x: -x[1]["n"])},
@@ -342,6 +362,47 @@ def eval_news2(ex: Extractor, limit: int | None, misses: list) -> dict:
     return eval_news(ex, limit, misses, ROOT / "bench" / "data" / "extract2", ROOT / "bench" / "pages" / "extract_news2", "news2")
 
 
+class Quantulum(Extractor):
+    """quantulum3's quantities in place of ours, for a comparison (``--engine quantulum3``).
+
+    Units are mapped to ours where the names differ; what is not mapped keeps quantulum3's
+    name, so ``unit_right`` is a lower bound for it and ``number_right`` (unit-free) is the fair
+    comparison.
+    """
+
+    UNITS = {"percentage": "percent", "dimensionless": "count", "dollar": "USD", "United States dollar": "USD",
+             "pound sterling": "GBP", "euro": "EUR", "Indian rupee": "INR", "Australian dollar": "AUD",
+             "South Korean won": "KRW", "metre": "meter", "kilometre": "kilometer", "centimetre": "centimeter",
+             "millimetre": "millimeter", "mile": "mile", "foot": "foot", "inch": "inch", "kilogram": "kilogram",
+             "gram": "gram", "tonne": "metric_ton", "short ton": "short_ton", "second": "second", "minute": "minute",
+             "hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year", "decade": "decade_of_years",
+             "degree fahrenheit": "degF", "degree Celsius": "degC", "mile per hour": "mile/hour",
+             "kilometre per hour": "km/hour", "hectare": "hectare", "acre": "acre", "bushel": "bushel",
+             "cent": "USD", "pound-mass": "lb", "litre": "liter", "micrometre": "micrometer"}
+
+    def __init__(self):
+        super().__init__()
+        from quantulum3 import parser
+
+        self._parse = parser.parse
+
+    def claims(self, doc_id: str, text: str, meta: dict | None = None):
+        from factcheck.model import Claim, Value
+
+        doc, ours = super().claims(doc_id, text, meta)
+        out = [(s, e, c) for s, e, c in ours if c.kind == "date"]
+        for q in self._parse(text):
+            unit = self.UNITS.get(q.unit.name, q.unit.name.replace(" ", "_"))
+            x = float(q.value)
+            if q.unit.name == "cent":
+                x /= 100
+            lo, hi = (x, x) if not getattr(q, "uncertainty", None) else (x - q.uncertainty, x + q.uncertainty)
+            s, e = q.span
+            out.append((s, e, Claim(doc_id, s, e, q.surface, "", 0, "quantity", Value(x, unit, lo, hi, False, q.surface),
+                                    None, None, None)))
+        return doc, out
+
+
 SETS = {"news": eval_news, "news2": eval_news2, "measeval": eval_measeval}
 
 
@@ -352,8 +413,10 @@ def main() -> int:
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument("--misses", type=int, default=0, help="print K misses per category")
     ap.add_argument("--only", default="", help="print misses only of categories containing this string")
+    ap.add_argument("--engine", default="factcheck", choices=("factcheck", "quantulum3"),
+                    help="whose quantities to score (quantulum3 must be installed; dates are factcheck's only)")
     args = ap.parse_args()
-    ex = Extractor()
+    ex = Extractor() if args.engine == "factcheck" else Quantulum()
     results, misses = {}, []
     for name in args.sets.split(","):
         t0 = time.perf_counter()

@@ -83,7 +83,7 @@ def comparable(u1: str, u2: str) -> bool:
     try:
         ureg = registry()
         return ureg.Unit(u1).dimensionality == ureg.Unit(u2).dimensionality
-    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, ValueError, AttributeError):
+    except Exception:  # noqa: BLE001 - pint's parser raises many kinds (undefined, syntax, TypeError)
         return False
 
 
@@ -95,7 +95,7 @@ def same_unit(u1: str, u2: str) -> bool:
     try:
         ureg = registry()
         return str(ureg.Unit(u1)) == str(ureg.Unit(u2))
-    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, ValueError, AttributeError):
+    except Exception:  # noqa: BLE001 - pint's parser raises many kinds (undefined, syntax, TypeError)
         return False
 
 
@@ -103,7 +103,7 @@ def dimension(unit: str) -> str | None:
     """The pint dimensionality of a unit ("[length]"), None for a unit the registry does not know."""
     try:
         return str(registry().Unit(unit).dimensionality)
-    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, ValueError, AttributeError):
+    except Exception:  # noqa: BLE001 - pint's parser raises many kinds (undefined, syntax, TypeError)
         return None
 
 
