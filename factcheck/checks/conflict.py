@@ -302,12 +302,6 @@ def _current(c: Claim) -> bool:
     return c.time is None or (c.time.anchor or "").startswith("document date")
 
 
-def _dim_class(c: Claim) -> str | None:
-    from factcheck.engine.linkage import unit_class
-
-    return unit_class(c)
-
-
 def _run_pairs(self, ctx: CheckContext, rule) -> Iterable[Draft]:
     """Compare the pairs a kind selects (by time relation); report the incompatible ones, pruned."""
     from factcheck.engine.linkage import CONFIDENT
@@ -333,7 +327,7 @@ def _run_pairs(self, ctx: CheckContext, rule) -> Iterable[Draft]:
     best: dict[tuple, tuple] = {}
     for item in prune(found):
         _key, _none, a, b, _rel, match = item
-        pair = (a.doc, a.sent_start, b.doc, b.sent_start, _dim_class(a))
+        pair = (a.doc, a.sent_start, b.doc, b.sent_start, _key)
         if pair not in best or match.score > best[pair][5].score:
             # one finding per pair of sentences and dimension: "6.5 m (21.6 ft)" vs "6.6 m (21.7 ft)"
             # is one disagreement, told by its best-matched pair of figures

@@ -199,7 +199,7 @@ def _lemma(tok) -> str:
     lemma = tok.lemma_.lower()
     if tok.tag_ == "NNPS" and lemma == tok.lower_:
         lemma = re.sub(r"(?<=[^aeiou])ies$", "y", lemma)
-        lemma = re.sub(r"(?<=[sxz]|ch|sh)es$", "", lemma) if re.search(r"(?:[sxz]|ch|sh)es$", lemma) else re.sub(r"(?<!s)s$", "", lemma)
+        lemma = re.sub(r"([sxz]|ch|sh)es$", r"\1", lemma) if re.search(r"(?:[sxz]|ch|sh)es$", lemma) else re.sub(r"(?<!s)s$", "", lemma)
     return lemma
 
 

@@ -196,7 +196,7 @@ CLOCK = (
     rf"\b(?P<hm>(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)(?:\s*{_AMPM})?(?:\s*(?P<tz>{_TZ})\b)?"
     rf"|\b(?:[01]?\d|2[0-3])\.[0-5]\d\s*{_AMPM}(?:\s*(?P<tz2>{_TZ})\b)?"
     rf"|\b(?:1[0-2]|0?[1-9])\s*{_AMPM}(?:\s*(?P<tz3>{_TZ})\b)?"
-    rf"|\b(?:[01]\d|2[0-3])[0-5]\d\s*(?P<tz4>GMT|UTC|hrs\b|(?i:local\s+time)|hours\b)"
+    rf"|\b(?:[01]\d|2[0-3])[0-5]\d\s*(?P<tz4>GMT|UTC|hrs\b|(?i:local\s+time))"
     rf"|(?<=\b(?:at|about|around|by|until|before|after|from|since)\s)0\d[0-5]\d\b(?=\s*(?:\(|hours\b|hrs\b|h\b|local\b|[,.;]|$))"
     rf"|\b(?:noon|midnight|midday)\b"
     rf"|\b(?:{_CLOCK_WORD}|1[0-2]|[1-9])\s+o['’]clock\b(?:\s+in\s+the\s+(?:morning|afternoon|evening))?"
@@ -227,7 +227,7 @@ def _magnitude_pattern() -> str:
     mag = r"\d(?:\.\d{1,2})?"
     return (rf"(?i:\b(?:{words}))(?:\s+of)?[\s-]+(?P<n>{mag})(?!\d|[.,]\d)"
             rf"|(?<![\w.])(?P<n>{mag})(?:[\s-]+(?i:{words})\b|\s?(?:{syms})\b|\s+(?i:{after}))"
-            rf"|\b{re.escape(sc['prefix'])}(?P<n>{mag})\b")
+            rf"|\b{re.escape(sc['prefix'])}(?P<n>\d\.\d{{1,2}})\b")  # "M7.1", never "the M1 motorway"
 
 
 @functools.cache
@@ -292,7 +292,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("event_year", re.compile(rf"(?<=\b[A-Za-z]{{2,}}-)(?P<y>{YEAR})\b")),
         ("year", re.compile(rf"(?<![\w$.,/-]){MOD}(?P<y>{YEAR})(?![\w%]|[.,]\d|\s?(?:{SCALE}|percent)\b)", flags)),
         # a medieval year, where only a preposition and a full stop or comma tell it from a count: "died in 1141."
-        ("year", re.compile(r"(?<=\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Oo]f|[Aa]fter|[Bb]efore|[Cc]irca|c\.)\s)(?P<y>1[0-4]\d\d)(?=\s*(?:[,.;:)]|AD\b|CE\b|$))")),
+        ("year", re.compile(r"(?<=\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Aa]fter|[Bb]efore|[Cc]irca|c\.)\s)(?P<y>1[0-4]\d\d)(?=\s*(?:[,.;:)]|AD\b|CE\b|$))")),
         ("one_in", re.compile(
             rf"(?<![\w.]){_BOUND_OPT}(?P<a>\d{{1,3}}|one|two|three|four|five|six|seven|eight|nine)\s+in\s+(?:every\s+)?"
             rf"(?P<b>\d{{1,4}}(?:,\d{{3}})?|two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|a\s+thousand|100|1,000)\b(?!\s*(?:%|percent)|[.,]\d)", flags)),
@@ -315,8 +315,8 @@ _DISCOURSE_ORDINAL_NOUNS = frozenset(
 
 
 @functools.cache
-def _patterns_by_name() -> dict[str, re.Pattern]:
-    return dict(_patterns())
+def _magnitude_re() -> re.Pattern:
+    return re.compile(_magnitude_pattern())
 
 
 def _ordinal_ok(text: str, m: re.Match) -> bool:
@@ -400,11 +400,13 @@ def find_mentions(text: str, base: int = 0, taken: list[tuple[int, int]] | None 
             take(s, e)
     for a, b in _broken_urls(text):
         take(a, b)
-    protected = [(m.start(), m.end()) for m in _patterns_by_name()["magnitude"].finditer(text)]
+    protected = bytearray(len(text))
+    for m in _magnitude_re().finditer(text):
+        protected[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     for m in _exclude_re().finditer(text):
         if m.start() and text[m.start() - 1] in "$€£¥₹" and re.match(r"[A-Z]{1,3}\d", m.group()):
             continue  # "$US20": a currency written around its symbol, not an identifier
-        if any(a < m.end() and m.start() < b for a, b in protected):
+        if any(protected[m.start():m.end()]):
             continue  # "M7.1", "6.9 Mw": a magnitude, not an identifier or a section number
         # ordinals such as "21st" and decades such as "1990s" are not identifiers
         if re.fullmatch(rf"{D.MONTH_RE}[-/]?\d{{1,2}}", m.group()):
@@ -468,6 +470,8 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
     if name == "clock":
         return _clock(m, text, s, e, span)
     if name == "day_range":
+        if re.search(r"\s(?:and|to)\s", span) and not re.search(r"\b[A-Z][a-z]", span):
+            return None  # "options 3 and 4 may be combined": "may" is a verb
         return _day_range(m, s, e, span)
     if name == "anaphoric_day":
         low = span.lower()
@@ -547,8 +551,9 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
         a, b = _money_amount(m.group("a"), m.group("sa"), m.group("sha")), _money_amount(m.group("b"), m.group("sb"), m.group("shb"))
         if a is None or b is None:
             return None
-        if not (m.group("sa") or m.group("sha")) and (m.group("sb") or m.group("shb")):
-            scaled = a * (b / _money_amount(m.group("b"), None, None))
+        unscaled_b = _money_amount(m.group("b"), None, None)
+        if not (m.group("sa") or m.group("sha")) and (m.group("sb") or m.group("shb")) and unscaled_b:
+            scaled = a * (b / unscaled_b)
             if scaled <= b:
                 a = scaled  # "€315-€410bn": the scale word is written once, for both ends
         if _is_change(text, s) or re.search(r"\bbetween\s+$", text[max(0, s - 10):s], re.I) or a >= b:
@@ -557,6 +562,8 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
         return Mention(s, e, span, "quantity", value=range_value(a, b, unit, span, bool(bound)))
     if name == "money_frac":
         word = (m.group("w") or m.group("p") or "").lower()
+        if m.group("p") and (m.group("p") == "P" or not _MONEY_CUE.search(text[max(0, s - 120):e + 60]) and len(m.group("n")) > 2):
+            return None  # "720p video", "the 3P strategy": not pence
         unit = unit_table()["currency_fractions"].get(word)
         x = _fraction_number(m.group("n"))
         if unit is None or x is None:
@@ -593,8 +600,10 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
         x = _money_amount(n_text, m.group("scale") or m.group("scale2"), m.group("short") or m.group("short2"))
         if x is None:
             return None
-        if word == "won" and (x < 100 or re.fullmatch(r"1[5-9]\d\d|20\d\d", n_text)):
-            return None  # "in 2010 won the cup": the verb
+        if word and re.fullmatch(r"1[5-9]\d\d|20\d\d", n_text or "") and not (m.group("scale2") or m.group("short2")):
+            return None  # "in 2010 won the cup", "in 1995 Rand published": a year, then a word
+        if word == "won" and (x < 100 or not _MONEY_CUE.search(text[max(0, s - 120):e + 60])):
+            return None  # "105 won seats": the verb
         return Mention(s, e, span, "quantity", value=make_value(x, _currency(m.group("sym"), word), bound, span))
     if name == "pct_range":
         if " to " in span and (_is_change(text, s) or re.search(r"\bbetween\s+$", text[max(0, s - 10):s], re.I)):
@@ -634,6 +643,9 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
         unit = _measures()[m.group("u").lower()]
         if unit == "decade_of_years":  # "a two-decade advantage": report durations in years
             x, unit = x * 10, "year"
+        if unit in ("degC", "degF") and s > 0 and text[s - 1] in "-−" and (s < 2 or not text[s - 2].isalnum()):
+            s, x = s - 1, -x  # "-4 °C", "−20 degrees Celsius"
+            span = text[s:e]
         flags = {}
         if unit in ("year", "month", "day", "decade", "week", "hour") and "-" in span:
             flags["duration_adj"] = True
@@ -762,7 +774,8 @@ def _symbol(name: str, m: re.Match, text: str, s: int, e: int, span: str, bound:
     x = parse_number(n_text)
     if x is None:
         return None
-    if tok == "m" and _PLURAL_AFTER_M.match(text[e:e + 30]):
+    if tok == "m" and _PLURAL_AFTER_M.match(text[e:e + 30]) \
+            and not re.search(r"\b(?:the|both|a|an|his|her|their|its|our|two|three|four)\s+$", text[max(0, s - 8):s], re.I):
         return Mention(s, e, span, "quantity", value=make_value(x * 1e6, "count", bound, span))  # "5m people"
     return Mention(s, e, span, "quantity", value=make_value(sign * x, unit, bound, span))
 

@@ -52,7 +52,7 @@ def parse_number(text: str) -> float | None:
     if not t:
         return None
     t = re.sub(r"\s+", " ", t)
-    t = re.sub(r"(?<=\d) (?=\d{3}\b)", "", t)  # "15 468": a space between groups of digits
+    t = re.sub(r"(?<=\d) (?=\d{3}(?!\d))", "", t)  # "15 468": a space between groups of digits
     if t in FRACTIONS:
         return float(FRACTIONS[t])
     m = re.fullmatch(rf"({DIGIT_NUMBER})\s?({SCALE}|{SHORT_SCALE})?", t)

@@ -50,6 +50,10 @@ def symbol_unit(token: str) -> str | None:
         return None
     if tok[:1].isalpha() and tok.isalpha() and len(tok) > 4 and tok.lower() == tok:
         return None  # a lower-case word ("people", "cases"): word units are listed in the table
+    if re.search(r"[²³]{2}|\d[²³]|[²³]\d|(?:\*\*|\^).*(?:\*\*|\^)", tok):
+        return None  # "m²²": one power at most, never a tower of them
+    if tok.isalpha() and len(tok) >= 3 and (tok.isupper() or tok.istitle()) and tok not in t["caps_symbol_units"]:
+        return None  # "MS patients", "EV models", "Min": acronyms and words, not prefixed units
     expr = tok.translate(_SUPER)
     expr = re.sub(r"(?<=[A-Za-zµμ])(-?\d)\b", r"**\1", expr)  # "m-2", "s-1", "m2" -> powers
     expr = re.sub(r"\^", "**", expr)
@@ -57,6 +61,10 @@ def symbol_unit(token: str) -> str | None:
     try:
         unit = registry().parse_units(expr)
     except Exception:  # noqa: BLE001 - pint raises many kinds (undefined, syntax, tokenizer)
+        return None
+    try:
+        name = str(unit)
+    except Exception:  # noqa: BLE001
         return None
     if tok.isalpha() and tok.islower() and tok not in t["symbol_aliases"]:
         # a lower-case word must be the unit's own symbol ("kg", "kcal", "mph"): pint would also read

@@ -264,3 +264,38 @@ def test_medieval_years_after_a_preposition():
 def test_four_digit_clock_before_local_time():
     clocks = [m for m in find_mentions("They reached the top at 1130 local time.") if m.value and m.value.unit == "time_of_day"]
     assert [c.value.magnitude for c in clocks] == [11 * 60 + 30]
+
+
+# ---------------------------------------------------------------- review findings (crashes and misreadings)
+
+@pytest.mark.parametrize("text", [
+    "Debt rose to 2 000bn.",          # a scale glued to space-grouped digits
+    "They paid $1-0bn for it.",       # a money range ending in zero
+    "The area is 5 m²²²²²² wide.",    # a tower of powers
+    "M1 " * 3000,                     # many protected spans
+])
+def test_odd_inputs_do_not_crash_or_hang(text):
+    import time
+
+    t0 = time.perf_counter()
+    find_mentions(text)
+    assert time.perf_counter() - t0 < 5
+
+
+def test_misreadings_found_in_review():
+    assert all(q[2] != "magnitude" for q in _quantities("Take the M1 motorway north."))
+    assert _one("Lows of -4 °C are likely.")[1:] == (-4, "degC")
+    assert _one("She won the 100m hurdles.")[2] == "meter"
+    assert all(q[2] != "time_of_day" for q in _quantities("Volunteers logged 1200 hours."))
+    assert all(q[2] != "ZAR" for q in _quantities("In 1995 Rand published a report."))
+    assert symbol_unit("MS") is None and symbol_unit("Min") is None and symbol_unit("m²²") is None
+    assert [m.kind for m in find_mentions("Options 3 and 4 may be combined.")] == ["quantity", "quantity"]
+
+
+def test_a_plural_proper_noun_ending_in_es_is_singularized_without_error():
+    from factcheck.extract.frame import _lemma
+
+    class Tok:
+        tag_, lemma_, lower_ = "NNPS", "bushes", "bushes"
+
+    assert _lemma(Tok()) == "bush"
