@@ -127,7 +127,7 @@ def unit_class(c: Claim) -> str | None:
 
 
 def _entity_match(x: str, y: str) -> bool:
-    """Same entity under name variants: equal, or one name's words inside the other's ("Titanic" / "RMS Titanic")."""
+    """Same entity under name variants: equal, or one name's words inside the other's ("Halloran" / "RMS Halloran")."""
     if x == y:
         return True
     wx, wy = set(x.split()), set(y.split())
@@ -354,7 +354,7 @@ class Linker:
                     (a.kind == "quantity" and qa.get("nearest") and qb.get("nearest"))
                     or (not entities_agree([xa], self.doc_entities.get(b.doc, ()))
                         and not entities_agree([xb], self.doc_entities.get(a.doc, ())))):
-                # each figure sits next to a different named thing (Wembley's crowd / JFK Stadium's)
+                # each figure sits next to a different named thing (one arena's crowd / another stadium's)
                 return self._no(f"different specific entities ({xa} / {xb})")
         shared_specific = entities_agree(sa, sb)
         if shared_specific and a.doc != b.doc and self.texts:

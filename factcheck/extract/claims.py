@@ -395,7 +395,7 @@ def _named(sdoc, tok) -> str | None:
         return None
     from factcheck.extract.frame import entity_key
 
-    # the whole run of proper nouns when the model's entity is shorter ("Marina [Augusta Baker]")
+    # the whole run of proper nouns when the model's entity is shorter ("Edda [Lund Varga]")
     chain = [t for t in tok.subtree if t.i <= tok.i and t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
     text = " ".join(t.text for t in chain) if len(chain) > len(ent) else ent.text
     return entity_key(text) or None
@@ -654,13 +654,13 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
         if m.value is not None and m.value.unit not in ("count", "percent") and m.value.unit not in _MONEY_UNITS:
             substance = F.of_object_after(sdoc, m.end - s0)
             if substance is not None:
-                noun = substance  # "250 tons of TNT": what is weighed is TNT
+                noun = substance  # "40 tons of copper": what is weighed is copper
         unit = m.value.unit if m.value else ""
         extra = []
         if noun is not None and noun.pos_ == "PROPN" and kind == "quantity" and m.value is not None \
                 and m.value.unit not in ("count", "percent") and m.value.unit not in _MONEY_UNITS \
                 and F.of_object_after(sdoc, m.end - s0) == noun:
-            extra = [noun]  # "250 tons of TNT": a named substance is what is weighed, not of what
+            extra = [noun]  # "40 tons of Orlite": a named substance is what is weighed, not of what
         if noun is not None and verb is not None and noun.dep_ in ("nsubj", "nsubjpass"):
             # "1,900 people lost their lives": the verb's object says what happened to them
             extra = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
@@ -674,18 +674,18 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
                 noun = part
         if noun is None and verb is not None and span is not None and any(t.dep_ == "nsubj" and t.head == verb for t in span) \
                 and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
-            # "70,000 fans filled Wembley, and 100,000 came to JFK": the count of the parallel clause's noun
+            # "60,000 fans filled the Arena, and 80,000 came to Dunmore Park": the count of the parallel clause's noun
             prior = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"
                           and any(g.dep_ == "nummod" for g in c.children)), None)
             if prior is not None:
                 noun = prior
         if noun is not None:
-            # "1516 people who died": the relative clause says what happened to them
+            # "1,400 people who died": the relative clause says what happened to them
             extra = [*extra, *(c for c in noun.children if c.dep_ == "relcl" and c.pos_ == "VERB")]
             if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
                 extra = [*extra, noun.head.head]  # "the deaths of more than 1,500 people"
         if noun is None and verb is not None and span is not None:
-            # "the Bay Bridge lost 24 lives while the Golden Gate Bridge lost only 12": the noun counted
+            # "the North Crossing lost 20 lives while the South Crossing lost only 9": the noun counted
             # by the same verb in the sentence's other clause
             for other in sdoc:
                 if other is verb or other.pos_ != "VERB" or other.lemma_ != verb.lemma_:

@@ -151,7 +151,7 @@ def is_clock(sentence: str, s: int, e: int) -> bool:
 
 
 def of_object_after(sdoc, end_char: int):
-    """The noun of an "of" phrase right after a measure ("250 tons of TNT" -> TNT)."""
+    """The noun of an "of" phrase right after a measure ("40 tons of copper" -> copper)."""
     for tok in sdoc:
         if tok.idx >= end_char - 3 and tok.lower_ == "of" and tok.idx <= end_char + 2:
             obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
@@ -219,8 +219,8 @@ def measure_of(noun, verb, extra=(), money: bool = False) -> tuple[list[str], st
             and noun.lemma_.lower() not in t["class_of"] and verb.lemma_.lower() not in t["light"]:
         noun = None
     if noun is not None:
-        # a plural proper noun names a kind of thing that is counted ("four Confucius Institutes"), so
-        # the name's modifiers say what is counted; otherwise a name says of what, not what ("Titanic passengers")
+        # a plural proper noun names a kind of thing that is counted ("four Varnholm Academies"), so
+        # the name's modifiers say what is counted; otherwise a name says of what, not what ("Halloran passengers")
         kind = noun.pos_ == "PROPN" and noun.tag_ == "NNPS"
         mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and _usable(c)
                 and (c.pos_ != "PROPN" or kind) and c.ent_type_ not in ("GPE", "NORP", "DATE", "CARDINAL")]

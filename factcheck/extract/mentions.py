@@ -82,9 +82,9 @@ _EXCLUDE = [
     r"\(\s*\d{4}[a-z]?\s*\)",  # "(1990)" after a name, when not caught as a citation
     r"(?<![\d:])\d{1,3}:\d(?![\d:])",  # ratios and scores ("3:1", "won 2:0"), never a time of day
     r"(?:\[\d{1,3}(?:[,–-]\d{1,3})*\])+",  # citation and footnote markers: "[4][5]", "[1-3]"
-    # set and game scores: "7-6 (1), 6-7 (10), 6-4", a list of tallies
+    # set and game scores: "6-4 (3), 4-6 (8), 6-2", a list of tallies
     r"\b\d{1,2}[-–]\d{1,2}(?:\s*\(\d{1,2}\))?(?:,\s*\d{1,2}[-–]\d{1,2}(?:\s*\(\d{1,2}\))?)+\b",
-    # a name with a number before a singular noun: "Falcon 9 rocket", "Landsat 9 satellite", "Atlas V 401 rocket"
+    # a name with a number before a singular noun: "Kestrel 4 rocket", "Orbis 2 satellite", "Vanta X 300 launcher"
     r"(?<=[A-Za-z,;]\s)(?!(?:Rs|In|On|At|By|About|Some|Over|Under|Nearly|Around|Only|Just|All|Of|For|With|After|Before|Since|Until|From|To|"
     r"Another|Almost|Roughly|Approximately|Exactly|These|Those|The|A|An|Its|Their|His|Her|Our|My|Your|Total|Last|First|"
     r"Top|Up|Down|And|But|Or|Nor|So|Then|Than|When|While|Where|Some|Most|More|Less|Fewer|Least|Even|Also|Each|Every|Per|Aged|Age|Ages)\b)(?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|no|number|page|vol|us|uk)\b)"
@@ -92,7 +92,7 @@ _EXCLUDE = [
     r"\b(?i:flight|train|bus|route|case|file|ticket|item|model|serial)\s+(?i:no\.?|number|#)\s*\d+",
     r"(?<![\w*])\*\d{1,5}\b",  # star pagination of law reports: "*380"
     r"(?<![\d.,$€£¥₹])\d{7,}(?!\d|[.,]\d|\s?(?:%|[A-Za-z]))",  # bare runs of 7+ digits: identifiers, not amounts
-    # names with a number: "ASX 200", "S&P 500", "iOS 6", "FTSE 100" (an acronym or camel-case word, then 1-3 digits)
+    # names with a number: "ABC 50", "X&Y 300", "zOS 7", "QRST 40" (an acronym or camel-case word, then 1-3 digits)
     r"\b(?!(?:USD|EUR|GBP|INR|AUD|CAD|NZD|HKD|SGD|JPY|KRW|CHF|RMB|CNY|US|UK|EU|UN|Rs|AM|PM|GMT|UTC|[A-Z]{1,2}[DS]T|IST|CET|CEST|"
     r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|"
     r"november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b)(?:[A-Z][A-Z&]+[A-Z]|[a-z]+[A-Z][A-Za-z]*)\s\d{1,3}\b(?!\s*(?:%|percent|per\s?cent|million|billion|thousand|[-–]|,\d|\.\d))",
@@ -555,9 +555,9 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
         if not (m.group("sa") or m.group("sha")) and (m.group("sb") or m.group("shb")) and unscaled_b:
             scaled = a * (b / unscaled_b)
             if scaled <= b:
-                a = scaled  # "€315-€410bn": the scale word is written once, for both ends
+                a = scaled  # "€120-€150bn": the scale word is written once, for both ends
         if _is_change(text, s) or re.search(r"\bbetween\s+$", text[max(0, s - 10):s], re.I) or a >= b:
-            return None  # "rose from $5 to $7", "slid $US20 to $US2,637": two values, a change
+            return None  # "rose from $5 to $7", "slid $US15 to $US1,210": two values, a change
         unit = _currency(m.group("sym"), None)
         return Mention(s, e, span, "quantity", value=range_value(a, b, unit, span, bool(bound)))
     if name == "money_frac":
@@ -582,7 +582,7 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
         unit = _measures()[m.group("u").lower()]
         if m.group("ua") and _measures()[m.group("ua").lower()] != unit:
             return None
-        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+        a, b = _range_ends(m.group("a"), m.group("b"))
         if a is None or b is None or a >= b:
             return None
         if unit == "decade_of_years":
@@ -596,7 +596,7 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
         if word in ("pound", "pounds") and re.match(r"\s+of\b(?!\s+sterling)", text[e:e + 12], re.I):
             return None  # "27,000 pounds of explosives": a mass (read as a measure)
         if word in ("pound", "pounds") and not (m.group("scale2") or _MONEY_CUE.search(text[max(0, s - 120):e + 60])):
-            return None  # "bears weigh up to 440 pounds": without a word of money, pounds weigh
+            return None  # "the crates weigh up to 300 pounds": without a word of money, pounds weigh
         x = _money_amount(n_text, m.group("scale") or m.group("scale2"), m.group("short") or m.group("short2"))
         if x is None:
             return None
@@ -661,7 +661,7 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
             return None  # "5 and 7": two counts
         if word and word.group(1).lower() == "or" and not re.search(r"\s\w+", text[e:e + 20]):
             return None
-        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+        a, b = _range_ends(m.group("a"), m.group("b"))
         if a is None or b is None or a >= b or _is_change(text, s):
             return None  # "10-1": a tally; "rose from 5 to 7": a change
         if re.fullmatch(r"1[5-9]\d\d|20\d\d", m.group("a")) or re.fullmatch(r"1[5-9]\d\d|20\d\d", m.group("b")):
@@ -717,6 +717,19 @@ def _is_change(text: str, s: int) -> bool:
     if re.search(r"\bfrom\s+$", before, re.I):
         return not _RANGE_FROM.search(before)  # "ranging from four to six feet" is a range
     return bool(_CHANGE_BEFORE.search(before))
+
+
+def _range_ends(a_text: str, b_text: str) -> tuple[float | None, float | None]:
+    """Both ends of "2 to 3 million": a scale word written once belongs to both."""
+    a, b = parse_number(a_text), parse_number(b_text)
+    if a is None or b is None:
+        return a, b
+    if not re.search(rf"\b{SCALE}\b", a_text, re.I):
+        bare = re.sub(rf"\s*\b{SCALE}\b", "", b_text, flags=re.I)
+        b0 = parse_number(bare) if bare != b_text else None
+        if b0 and a * (b / b0) <= b:
+            a *= b / b0
+    return a, b
 
 
 def _money_amount(n_text: str, scale: str | None, short: str | None) -> float | None:

@@ -215,7 +215,7 @@ _MONTH_ABBR = {m[:3]: i for i, m in enumerate(_MONTHS.split("|"), 1)}
 
 
 _UPDATED_BEFORE = re.compile(r"\b(?:updated|modified|revised|edited)\b[^\n]{0,12}$", re.I)
-# a crawler's label glued to the text: " date 2021-06-27 The Telangana Government has ..."
+# a crawler's label glued to the text: " date 2021-06-27 The state government has ..."
 _ISO_LABEL = re.compile(r"\A\s*date\s+((?:1[6-9]|20)\d\d-\d\d-\d\d)\b", re.I)
 
 

@@ -39,7 +39,7 @@ WORD_NUMBER = (
     rf"(?:\s(?:hundred|thousand|million|billion))?(?:\sand\sa\s(?:half|quarter))?(?:\s(?:thousand|million|billion))?|a\sdozen|a\shundred|a\sthousand|a\smillion|a\sbillion|a\squarter|a\sthird|half|a\shalf)"
 )
 # 1,234,567 / Indian grouping 12,34,567 / thin or plain spaces between groups (15 468, 41 000) / 1234
-DIGIT_NUMBER = (r"(?:\d{1,2}(?:,\d\d){1,4},\d{3}(?!\d)|\d{1,3}(?:,\d{3}){1,8}|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}){1,4}(?!\d|[.,]\d)|\d{1,20})"
+DIGIT_NUMBER = (r"(?:\d{1,2}(?:,\d\d){1,4},\d{3}(?!\d)|\d{1,3}(?:,\d{3}){1,8}|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3}){1,4}(?!\d|[.,]\d)|(?<!\d\s)\d{1,3} \d{3}(?!\d|[.,]\d|\s\d)|\d{1,20})"
                 r"(?:\.\d{1,12})?")
 SCALE = r"(?:hundred|thousand|million|billion|trillion|mln|bln|bn|crores?|lakhs?|lacs?)"
 SHORT_SCALE = r"(?:m|mn|bn|b|k|tn|cr)"  # written onto the number: "£14.2m", "$2.3bn", "$10k"
