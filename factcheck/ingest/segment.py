@@ -50,7 +50,6 @@ _BIBLIO = re.compile(r"https?://|www\.|\bSee:|\bop\. ?cit\b|\bIbid\b|available a
 _WEB_CHROME = re.compile(r"^(?:crossref full text|google scholar|pubmed abstract|find out more|learn more)\b", re.I)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _MIXED = re.compile(r"\w*(?:[a-zа-я][A-ZА-Я]|\d[^\W\d_]|[^\W\d_]\d)\w*")
-_TURKISH = re.compile(r"[ğĞşŞıİ]")
 
 
 _LANGUAGE_NAMES = {"fr": "French", "es": "Spanish", "de": "German", "it": "Italian", "pt": "Portuguese",

@@ -95,18 +95,6 @@ def comparable(u1: str, u2: str) -> bool:
         return False
 
 
-@functools.lru_cache(maxsize=4096)
-def same_unit(u1: str, u2: str) -> bool:
-    """One unit under two names ("lb" / "pound", "km" / "kilometer")."""
-    if u1 == u2:
-        return True
-    try:
-        ureg = registry()
-        return str(ureg.Unit(u1)) == str(ureg.Unit(u2))
-    except Exception:  # noqa: BLE001 - pint's parser raises many kinds (undefined, syntax, TypeError)
-        return False
-
-
 def dimension(unit: str) -> str | None:
     """The pint dimensionality of a unit ("[length]"), None for a unit the registry does not know."""
     try:
