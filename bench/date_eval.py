@@ -222,6 +222,8 @@ def main() -> int:
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument("--misses", type=int, default=0, help="print K misses per set")
     args = ap.parse_args()
+    from bench._report import print_misses, write_json
+
     ex = Extractor()
     results, misses = {}, []
     for name in args.sets.split(","):
@@ -230,15 +232,8 @@ def main() -> int:
         results[name]["seconds"] = round(time.perf_counter() - t0, 1)
         print(name, json.dumps(results[name], indent=1))
     if args.misses:
-        by = Counter()
-        for m in misses:
-            key = m[0]
-            if by[key] < args.misses:
-                print(" | ".join(map(str, m)))
-            by[key] += 1
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print_misses(misses, args.misses)
+    write_json(args.json, results)
     return 0
 
 

@@ -319,9 +319,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n## {cat} ({len(items)})")
             for it in items[: args.examples]:
                 print("  ", *it)
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    from bench._report import write_json
+
+    write_json(args.json, results, indent=2)
     return 0
 
 

@@ -47,6 +47,7 @@ DEV = ROOT.parent / "shared" / "dev"
 NEWS = ROOT / "bench" / "data" / "extract"
 PAGES = ROOT / "bench" / "pages" / "extract_news"
 
+from bench._report import print_misses, write_json  # noqa: E402
 from bench.date_eval import Extractor, _our_values, _overlap, _r  # noqa: E402
 
 # gold unit names -> our canonical units (pint names, currency codes, our special units)
@@ -425,18 +426,8 @@ def main() -> int:
         shown = {k: v for k, v in results[name].items() if k != "by_unit"}
         print(name, json.dumps(shown, indent=1))
     if args.misses:
-        by = Counter()
-        for m in misses:
-            key = m[0]
-            if args.only and args.only not in key:
-                continue
-            if by[key] < args.misses:
-                print(" | ".join(map(str, m)))
-            by[key] += 1
-        print(dict(by))
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(dict(print_misses(misses, args.misses, args.only)))
+    write_json(args.json, results)
     return 0
 
 

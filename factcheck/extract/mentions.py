@@ -551,18 +551,15 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
         a, b = _money_amount(m.group("a"), m.group("sa"), m.group("sha")), _money_amount(m.group("b"), m.group("sb"), m.group("shb"))
         if a is None or b is None:
             return None
-        unscaled_b = _money_amount(m.group("b"), None, None)
-        if not (m.group("sa") or m.group("sha")) and (m.group("sb") or m.group("shb")) and unscaled_b:
-            scaled = a * (b / unscaled_b)
-            if scaled <= b:
-                a = scaled  # "€120-€150bn": the scale word is written once, for both ends
+        if not (m.group("sa") or m.group("sha")) and (m.group("sb") or m.group("shb")):
+            a = _share_scale(a, b, _money_amount(m.group("b"), None, None))  # "€120-€150bn"
         if _is_change(text, s) or re.search(r"\bbetween\s+$", text[max(0, s - 10):s], re.I) or a >= b:
             return None  # "rose from $5 to $7", "slid $US15 to $US1,210": two values, a change
         unit = _currency(m.group("sym"), None)
         return Mention(s, e, span, "quantity", value=range_value(a, b, unit, span, bool(bound)))
     if name == "money_frac":
         word = (m.group("w") or m.group("p") or "").lower()
-        if m.group("p") and (m.group("p") == "P" or not _MONEY_CUE.search(text[max(0, s - 120):e + 60]) and len(m.group("n")) > 2):
+        if m.group("p") and (m.group("p") == "P" or not _speaks_of_money(text, s, e) and len(m.group("n")) > 2):
             return None  # "720p video", "the 3P strategy": not pence
         unit = unit_table()["currency_fractions"].get(word)
         x = _fraction_number(m.group("n"))
@@ -595,14 +592,14 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
         word = (m.group("word") or "").lower()
         if word in ("pound", "pounds") and re.match(r"\s+of\b(?!\s+sterling)", text[e:e + 12], re.I):
             return None  # "27,000 pounds of explosives": a mass (read as a measure)
-        if word in ("pound", "pounds") and not (m.group("scale2") or _MONEY_CUE.search(text[max(0, s - 120):e + 60])):
+        if word in ("pound", "pounds") and not (m.group("scale2") or _speaks_of_money(text, s, e)):
             return None  # "the crates weigh up to 300 pounds": without a word of money, pounds weigh
         x = _money_amount(n_text, m.group("scale") or m.group("scale2"), m.group("short") or m.group("short2"))
         if x is None:
             return None
-        if word and re.fullmatch(r"1[5-9]\d\d|20\d\d", n_text or "") and not (m.group("scale2") or m.group("short2")):
+        if word and re.fullmatch(YEAR, n_text or "") and not (m.group("scale2") or m.group("short2")):
             return None  # "in 2010 won the cup", "in 1995 Rand published": a year, then a word
-        if word == "won" and (x < 100 or not _MONEY_CUE.search(text[max(0, s - 120):e + 60])):
+        if word == "won" and (x < 100 or not _speaks_of_money(text, s, e)):
             return None  # "105 won seats": the verb
         return Mention(s, e, span, "quantity", value=make_value(x, _currency(m.group("sym"), word), bound, span))
     if name == "pct_range":
@@ -652,7 +649,7 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
         return Mention(s, e, span, "quantity", value=make_value(x, unit, bound, span), flags=flags)
     if name == "one_in":
         a, b = parse_number(m.group("a")), parse_number(m.group("b"))
-        if a is None or b is None or not 0 < a < b or re.fullmatch(r"1[5-9]\d\d|20\d\d", m.group("b")):
+        if a is None or b is None or not 0 < a < b or re.fullmatch(YEAR, m.group("b")):
             return None  # "1 in 2010": a year
         return Mention(s, e, span, "quantity", value=make_value(round(100 * a / b, 6), "percent", bound, span), flags={"ratio": True})
     if name == "count_range":
@@ -664,7 +661,7 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
         a, b = _range_ends(m.group("a"), m.group("b"))
         if a is None or b is None or a >= b or _is_change(text, s):
             return None  # "10-1": a tally; "rose from 5 to 7": a change
-        if re.fullmatch(r"1[5-9]\d\d|20\d\d", m.group("a")) or re.fullmatch(r"1[5-9]\d\d|20\d\d", m.group("b")):
+        if re.fullmatch(YEAR, m.group("a")) or re.fullmatch(YEAR, m.group("b")):
             return None  # "1990 to 1995": years
         if re.fullmatch(r"\d{1,2}", m.group("a")) and _is_list_number(text, s):
             return None
@@ -704,6 +701,11 @@ _MONEY_CUE = re.compile(
     r"£|\bGBP\b|\bsterling\b|\b(?:pa(?:y|id|ys|ying)|cost|costs|price[sd]?|worth|fine[sd]?|salar(?:y|ies)|wages?|budget|fund(?:s|ing|ed)?|"
     r"grants?|rais(?:e|ed|es|ing)|earn(?:s|ed|ing)?|sp[ea]nt|spend(?:s|ing)?|sold|sell(?:s|ing)?|buy|bought|fees?|tax(?:es)?|"
     r"donat\w*|cash|money|compensation|damages|award(?:ed)?|bill|charged?|loan|debt|profit|revenue|income|bonus|pension)\b", re.I)
+def _speaks_of_money(text: str, s: int, e: int) -> bool:
+    """A word of money near the mention ("paid", "£", "budget"): "pounds" and "won" are then currencies."""
+    return bool(_MONEY_CUE.search(text[max(0, s - 120):e + 60]))
+
+
 _CHANGE_BEFORE = re.compile(
     r"\b(?:slid|slipped|fell|fallen|falls|dropped|drops|declined|declines|decreased|dipped|plunged|plummeted|tumbled|sank|eased|"
     r"lowered|cut|reduced|rose|risen|rises|climbed|climbs|jumped|jumps|increased|increases|grew|grown|soared|surged|gained|"
@@ -726,10 +728,16 @@ def _range_ends(a_text: str, b_text: str) -> tuple[float | None, float | None]:
         return a, b
     if not re.search(rf"\b{SCALE}\b", a_text, re.I):
         bare = re.sub(rf"\s*\b{SCALE}\b", "", b_text, flags=re.I)
-        b0 = parse_number(bare) if bare != b_text else None
-        if b0 and a * (b / b0) <= b:
-            a *= b / b0
+        if bare != b_text:
+            a = _share_scale(a, b, parse_number(bare))
     return a, b
+
+
+def _share_scale(a: float, b: float, b_bare: float | None) -> float:
+    """The first end of a range whose scale is written only on the second ("2 to 3 million")."""
+    if b_bare and a * (b / b_bare) <= b:
+        return a * (b / b_bare)
+    return a
 
 
 def _money_amount(n_text: str, scale: str | None, short: str | None) -> float | None:
@@ -762,7 +770,7 @@ def _symbol(name: str, m: re.Match, text: str, s: int, e: int, span: str, bound:
     """A number with a unit symbol pint reads ("5 kg", "−4°C", "1.4–3.1 mmol/L", "1,200m")."""
     tok = m.group("u")
     n_text = m.group("n") if name == "symbol" else m.group("a")
-    if re.fullmatch(r"1[5-9]\d\d|20\d\d", n_text) and tok[:1].isupper():
+    if re.fullmatch(YEAR, n_text) and tok[:1].isupper():
         return None  # "in 2010 Mt Everest": a year before a name
     if tok == "s" and text[e - 2:e - 1].isdigit():
         return None  # "the 70s", "1990s": a decade, not seconds

@@ -52,14 +52,6 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _MIXED = re.compile(r"\w*(?:[a-zа-я][A-ZА-Я]|\d[^\W\d_]|[^\W\d_]\d)\w*")
 
 
-_LANGUAGE_NAMES = {"fr": "French", "es": "Spanish", "de": "German", "it": "Italian", "pt": "Portuguese",
-                   "tr": "Turkish", "ru": "Russian", "nl": "Dutch", "pl": "Polish", "uk": "Ukrainian", "kk": "Kazakh",
-                   "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ar": "Arabic", "fa": "Persian", "hi": "Hindi",
-                   "id": "Indonesian", "ms": "Malay", "sv": "Swedish", "da": "Danish", "no": "Norwegian", "fi": "Finnish",
-                   "cs": "Czech", "ro": "Romanian", "hu": "Hungarian", "el": "Greek", "bg": "Bulgarian", "ky": "Kyrgyz",
-                   "uz": "Uzbek", "az": "Azerbaijani", "vi": "Vietnamese", "th": "Thai", "he": "Hebrew", "ca": "Catalan"}
-
-
 LANGUAGE_MARGIN = 2.0
 
 
@@ -69,6 +61,17 @@ def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE)
+
+
+@functools.lru_cache(maxsize=256)
+def _language_name(code: str) -> str:
+    """"fr" -> "French" (langcodes' CLDR names), the code itself when no name is known."""
+    import langcodes
+
+    try:
+        return langcodes.Language.get(code).display_name()
+    except Exception:  # noqa: BLE001 - an unknown or malformed code keeps its code
+        return code
 
 
 def language_problem(text: str) -> str:
@@ -91,9 +94,9 @@ def language_problem(text: str) -> str:
     lang, best = ranked[0]
     english = next((score for code, score in ranked if code == "en"), best)
     # the identifier's margin over English, per word (log-probabilities): a French abstract scores
-    # ~8, English prose full of Kazakh names ~0 (it may still rank a creole first)
+    # ~8, English prose full of foreign names ~0 (it may still rank a creole first)
     if lang != "en" and mixed <= 0.15 and (best - english) / len(words) >= LANGUAGE_MARGIN:
-        return f"not English ({_LANGUAGE_NAMES.get(lang, lang)}; {ratio:.0%} English words)"
+        return f"not English ({_language_name(lang)}; {ratio:.0%} English words)"
     if ratio >= 0.6:
         return ""
     if mixed > 0.15 or re.search(r"[А-Яа-я]", text):
