@@ -57,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpora", default="", help="comma list (default: all)")
     ap.add_argument("--ids", default="", help="comma list of item ids")
     ap.add_argument("--must-not", action="store_true", help="explain must-not-flag items instead")
+    ap.add_argument("--frames", action="store_true", help="also print each side's frame and its document's topic")
     args = ap.parse_args(argv)
     tc = TextChecker(ROOT / "rules")
     wanted = set(filter(None, args.corpora.split(",")))
@@ -89,6 +90,15 @@ def main(argv: list[str] | None = None) -> int:
                 missing = [s["doc"] + ": " + str(s.get("value")) for s, cs in ((a_side, ca), (b_side, cb)) if not cs]
                 print("   no claim holds " + "; ".join(missing))
                 continue
+            if args.frames:
+                for c in (*ca[:3], *cb[:3]):
+                    q = c.quals
+                    print(f"   [{c.doc} {c.quote!r}] m={list(q.get('measure', ()))} e={list(q.get('entities', ()))} "
+                          f"s={list(q.get('specific', ()))} near={q.get('nearest')} places={list(q.get('places', ()))} "
+                          f"role={list(q.get('role', ()))} t={c.time.date if c.time else None} topic={linker.topic(c.doc)}")
+                rel = linker.doc_relation(ca[0].doc, cb[0].doc)
+                print(f"   doc relation {rel[0]:.2f} shared {list(rel[1])} text similarity "
+                      f"{linker.text_similarity(ca[0].doc, cb[0].doc)}")
             for a in ca[:3]:
                 for b in cb[:3]:
                     x, y = (a, b) if a.id < b.id else (b, a)

@@ -269,7 +269,8 @@ def _fields(a: Claim, b: Claim, rel: str) -> dict:
         "a_time": when(a),
         "b_time": when(b),
         "gap": gap,
-        "when": "for the same time" if rel == "same" else "neither figure is dated",
+        "when": ("for the same time" if rel == "same" else "neither figure is dated"
+                 if (a.time is None or not a.time.start) and (b.time is None or not b.time.start) else "one figure is undated"),
     }
 
 
@@ -304,7 +305,7 @@ def _current(c: Claim) -> bool:
 
 def _run_pairs(self, ctx: CheckContext, rule) -> Iterable[Draft]:
     """Compare the pairs a kind selects (by time relation); report the incompatible ones, pruned."""
-    from factcheck.engine.linkage import CONFIDENT
+    from factcheck.engine.linkage import CONFIDENT, UNDATED
 
     p = rule.params
     found = []
@@ -315,7 +316,7 @@ def _run_pairs(self, ctx: CheckContext, rule) -> Iterable[Draft]:
         rel = time_relation(a, b, p.max_gap_years)
         if not self.select(rel, a, b, p):
             continue
-        if rel == "unknown" and (match.score < CONFIDENT or not _of_the_same(match)):
+        if rel == "unknown" and (match.score < (UNDATED if a.doc != b.doc else CONFIDENT) or not _of_the_same(match)):
             # two undated figures: only a confident match about one named thing (stated, or the
             # documents' shared topic) is worth an editor's time; "caught 3 passes" of two games is not
             continue
@@ -356,8 +357,17 @@ class ValueConflict:
     fields: ClassVar[frozenset[str]] = _FIELDS
 
     def select(self, rel: str, a: Claim, b: Claim, p) -> bool:
-        # two figures that no date qualifies at all are read as the same time (and reported as a warning)
-        return rel == "same" or (rel == "unknown" and a.time is None and b.time is None)
+        # a figure that no date qualifies is read as of the same time as the other figure (and reported
+        # as a warning); one dated only by its document is a series change (below)
+        if rel == "same":
+            return True
+        if rel != "unknown" or not (a.time is None or b.time is None):
+            return False
+        if (a.time is None) != (b.time is None) and {a.quals.get("tense"), b.quals.get("tense")} == {"present", "past"}:
+            undated, dated = (a, b) if a.time is None else (b, a)
+            if dated.time.start[:4] not in undated.sentence:
+                return False  # "has 510 beds" now, "had 220 beds" in 1974: two times
+        return not SeriesChange.select(SeriesChange, rel, a, b, p)
 
     run = _run_pairs
 

@@ -97,6 +97,9 @@ def interval(v: Value, approx_tol: float, rel_tol: float, open_slack: float | No
     widen = approx_tol if v.approx else rel_tol
     # a bound word states a threshold, not a rounded figure: "at least 50" does not allow 46
     rounding = _rounding(v) if (v.low is None) == (v.high is None) else 0.0
+    if v.magnitude and not v.approx:
+        # a round figure is read as rounded, but not by more than "about" allows: "200 tons" is not 250
+        rounding = min(rounding, abs(v.magnitude) * approx_tol)
     if lo not in (float("-inf"),):
         lo = lo - max(abs(lo) * widen, rounding)
     if hi != float("inf"):
@@ -108,8 +111,15 @@ def _rounding(v: Value) -> float:
     """Half a unit of the last stated digit ("13.2 thousand" -> 50)."""
     text = v.display or ""
     m = re.search(r"(\d[\d,]*)(?:\.(\d+))?", text)
-    if not m or v.magnitude is None:
+    if v.magnitude is None:
         return 0.0
+    if not m:
+        # a number in words: "about three hours" is rounded to the hour, "two hundred" to the hundred
+        x = abs(v.magnitude)
+        if not v.approx or not float(x).is_integer() or x == 0:
+            return 0.0
+        digits = str(int(x))
+        return 0.5 * 10 ** (len(digits) - len(digits.rstrip("0")))
     decimals = len(m.group(2) or "")
     digits = m.group(1).replace(",", "")
     stated = float(digits + ("." + m.group(2) if m.group(2) else ""))

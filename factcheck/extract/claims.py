@@ -631,6 +631,21 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
     )
 
 
+def _tense(verb) -> str | None:
+    """"present" or "past", from the finite verb of the clause ("has 510 beds", "had 220 beds")."""
+    verb = _clause_head(verb)
+    if verb is None:
+        return None
+    for tok in (*(c for c in verb.children if c.dep_ in ("aux", "auxpass")), verb):
+        if tok.tag_ == "VBD":
+            return "past"
+        if tok.tag_ in ("VBZ", "VBP"):
+            return "present"
+        if tok.tag_ == "MD":
+            return None
+    return None
+
+
 def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentence: str, kind: str,
                prop: str | None) -> None:
     """The claim's frame (see :mod:`factcheck.extract.frame`): measure, entities, context, role."""
@@ -638,6 +653,9 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
 
     verb = _event_verb(root)
     inside = (m.start - s0, m.end - s0)
+    tense = _tense(verb)
+    if tense:
+        quals["tense"] = tense
     if noun is not None and span is not None and span.start <= noun.i < span.end:
         noun = None
     if kind == "quantity" and F.is_clock(sentence, *inside):
@@ -771,7 +789,14 @@ def _linked(sdoc, root, d: Mention, s0: int) -> bool:
     if droot is None:
         return False
     qv, dv = _clause_head(_event_verb(root)), _clause_head(_event_verb(droot))
-    return qv is dv if (qv is None or dv is None) else qv == dv
+    if qv is None or dv is None:
+        return qv is dv
+    if qv == dv:
+        return True
+    # "when it opened in 1974, the hospital had 220 beds": a when-clause dates its main clause
+    return dv.dep_ == "advcl" and _clause_head(dv.head) == qv and any(
+        c.dep_ == "advmod" and c.lower_ in ("when", "whenever") or c.dep_ == "mark" and c.lower_ in ("when", "as")
+        for c in dv.children)
 
 
 def _clause_head(verb):
@@ -788,13 +813,25 @@ def _gap(text: str, a: Mention, b: Mention) -> int:
     return len(between) + (1000 if re.search(r",|;|\band\b|\bwhile\b|\bbut\b", between) else 0)
 
 
+def _offset_from(text: str, d: Mention, sent_mentions: list[Mention]) -> Time | None:
+    """"twenty years after its 2003 launch": the date an offset right before a date points to."""
+    for r in sent_mentions:
+        if r.kind == "date" and r.time is not None and r.time.relative and r.time.offset_years is not None \
+                and r.end <= d.start and d.time.start \
+                and re.fullmatch(r"\s*(?:(?:its|the|their|his|her|a|an|this|that)\s+)?", text[r.end:d.start]) \
+                and re.search(r"\b(?:after|before)$", r.text.lower()):
+            return D.resolve_relative(r.time.offset_years, int(d.time.start[:4]), f"{r.text} {d.text}")
+    return None
+
+
 def _quantity_time(doc: Document, m: Mention, p: _Pending, sent_mentions: list[Mention], sentence: str,
                    note_years: dict[int, int], sdoc=None, root=None) -> Time | None:
     same = [d for d in sent_mentions if d.kind == "date" and d.time is not None and not d.time.relative]
     if same and sdoc is not None:
         linked = [d for d in same if _linked(sdoc, root, d, p.sent[0])]
         if linked:
-            return min(linked, key=lambda d: (_gap(doc.text, m, d), d.start)).time
+            d = min(linked, key=lambda d: (_gap(doc.text, m, d), d.start))
+            return _offset_from(doc.text, d, sent_mentions) or d.time
         # a lone date in the sentence before the figure ("In 2015, 80 percent ...")
         lead = [d for d in same if d.start < m.start and re.search(r"^\W*(?:in|as of|by|since|during)\s*$", sentence[:d.start - p.sent[0]], re.I)]
         if lead:
