@@ -324,6 +324,8 @@ def _run_pairs(self, ctx: CheckContext, rule) -> Iterable[Draft]:
             if rel == "same":
                 ctx.graph.add_edge(a.id, b.id, relation="agrees")
             continue
+        if _told_by_neighbour(ctx, linker_of(ctx), a, b, match, p) or _told_by_neighbour(ctx, linker_of(ctx), b, a, match, p):
+            continue
         found.append((key, None, a, b, rel, match))
     best: dict[tuple, tuple] = {}
     for item in prune(found):
@@ -456,6 +458,27 @@ class SeriesPlausibility:
                             [ctx.evidence(k) for k in (a, b, c)], [a.id, b.id, c.id],
                             f"{x:,.6g} -> {y:,.6g} -> {z:,.6g} within {span} year(s)",
                             "Check the middle value and the dates of all three.", None, "warning", key)
+
+
+def linker_of(ctx: CheckContext):
+    return ctx.linker()
+
+
+def _told_by_neighbour(ctx: CheckContext, linker, a: Claim, b: Claim, match, p) -> bool:
+    """Another figure of a's sentence agrees with b (the same figure, or one matched with b at least as
+    well): b states that figure, not a.
+
+    Two numbers of one sentence are two quantities ("police put the crowd at 1,200, organisers
+    at 5,000"), so a statement that agrees with one of them does not contradict the other.
+    """
+    for c in ctx.sentence_claims(a):
+        if c.id == a.id or c.kind != "quantity" or c.value is None or not comparable(c.value.unit, b.value.unit):
+            continue
+        if c.value.unit != b.value.unit or not compatible(c, b, p):
+            continue
+        if c.value.magnitude == b.value.magnitude or (linker.compare(*sorted((c, b), key=lambda x: x.id)) or match).score >= match.score:
+            return True  # the same figure, or one the linker matches with b at least as well
+    return False
 
 
 def _of_the_same(match) -> bool:

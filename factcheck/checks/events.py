@@ -91,6 +91,15 @@ class EventConflict:
                     sup, None, key)
 
 
+def _whose(c) -> str | None:
+    """Whose event a date claim is: its subject, else the one specific entity its sentence names
+    ("Ada Brennan Born 4 May 1950", a fact line with no verb)."""
+    if c.subject:
+        return c.subject
+    specific = c.quals.get("specific", ())
+    return specific[0] if len(specific) == 1 else None
+
+
 class OneTimeParams(Params):
     tolerance_days: int = 0
 
@@ -148,7 +157,8 @@ class OneTimeEventConflict:
             named = set(a.quals.get("specific", ())) | set(b.quals.get("specific", ()))
             if not entities_agree(who, named):
                 continue  # neither sentence names whose event it is: a topic alone does not make one event
-            if not (a.subject and b.subject and entities_agree(who, [a.subject]) and entities_agree(who, [b.subject])):
+            sa, sb = _whose(a), _whose(b)
+            if not (sa and sb and entities_agree(who, [sa]) and entities_agree(who, [sb])):
                 # on both sides the entity must be whose event it is ("Nichols died"), not a bystander of the
                 # sentence ("the inquiry began after statements by Nichols", "construction on the bridge began")
                 continue

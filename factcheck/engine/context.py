@@ -36,6 +36,15 @@ class CheckContext:
                                          {d: doc.text for d, doc in self.documents.items()})
         return self.memo["linker"]
 
+    def sentence_claims(self, c: Claim) -> list[Claim]:
+        """The claims of c's sentence (c included), in text order."""
+        if "by_sentence" not in self.memo:
+            groups: dict[tuple, list[Claim]] = defaultdict(list)
+            for x in self.claims:
+                groups[(x.doc, x.sent_start)].append(x)
+            self.memo["by_sentence"] = groups
+        return self.memo["by_sentence"].get((c.doc, c.sent_start), [])
+
     @functools.cached_property
     def by_id(self) -> dict[str, Claim]:
         return {c.id: c for c in self.claims}

@@ -631,6 +631,36 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
     )
 
 
+def _label_lemma(tok) -> str:
+    """The lexicon form of an event label word ("Died" -> "die", "Opened" -> "open")."""
+    from factcheck.extract import frame as F
+
+    one_time = F.table()["one_time"]
+    low = tok.lower_
+    for cand in (tok.lemma_.lower(), low, low[:-1] if low.endswith("d") else "", low[:-2] if low.endswith("ed") else "",
+                 low[:-3] if low.endswith("ied") else ""):
+        if cand and cand in one_time:
+            return cand
+    return low
+
+
+def _event_label(sdoc, start: int):
+    """The word that labels a date in a fact line ("Born 21 August 1968", "Opened: 1937", "(died 3 May 1990"),
+    when it names a one-time event; else None."""
+    prev = [t for t in sdoc if t.idx + len(t) <= start]
+    while prev and prev[-1].is_punct:
+        prev.pop()
+    if not prev:
+        return None
+    tok = prev[-1]
+    if start - (tok.idx + len(tok)) > 4:
+        return None
+    low = _label_lemma(tok)
+    from factcheck.extract import frame as F
+
+    return tok if low in F.table()["one_time"] and (tok.pos_ != "VERB" or tok.dep_ in ("ROOT", "acl", "amod")) else None
+
+
 def _tense(verb) -> str | None:
     """"present" or "past", from the finite verb of the clause ("has 510 beds", "had 220 beds")."""
     verb = _clause_head(verb)
@@ -742,8 +772,12 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
         if verb is None:
             verb = next((t for t in sdoc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
             prop = prop or (verb.lemma_.lower() if verb is not None else None)
+        label = _event_label(sdoc, inside[0]) if not prop else None
+        if label is not None:
+            prop, verb = label.lemma_.lower() if label.lemma_.lower() in F.table()["one_time"] else _label_lemma(label), label
         pred = prop or (verb.lemma_.lower() if verb is not None else "")
-        ids, phrase = ([pred] if pred else []), (verb.text.lower() if verb is not None else "")
+        # the event's concept: "born" and "bear", "died" and "death" are one event class
+        ids, phrase = (sorted(F.concepts_of(pred)) if pred else []), (verb.text.lower() if verb is not None else "")
         if verb is not None:
             # "the earthquake struck on ...": an event noun as subject names the event itself
             for c in verb.children:

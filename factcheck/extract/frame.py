@@ -56,6 +56,8 @@ def table() -> dict:
     data["part_before_re"] = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in sorted(roles["part_before"], key=len, reverse=True)) + r")\s*$", re.I)
     data["age_after_re"] = re.compile(r"^\s*(?:" + "|".join(re.escape(x) for x in roles["age_after"]) + r")", re.I)
     data["age_before_re"] = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in roles["age_before"]) + r")\s*$", re.I)
+    data["capacity_set"] = frozenset(roles.get("capacity_verbs", ()))
+    data["capacity_re"] = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in roles.get("capacity_before", ())) + r")\s*(?:of\s+)?(?:about\s+|up to\s+|nearly\s+|some\s+)?$", re.I)
     data["cumulative_re"] = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in roles["cumulative"]) + r")\b", re.I)
     return data
 
@@ -263,7 +265,7 @@ def sentence_entities(sdoc, skip: tuple[int, int] | None = None) -> list[tuple[s
     run: list = []
     for tok in [*sdoc, None]:
         if tok is not None and tok.pos_ == "PROPN" and not tok.ent_type_ and tok.is_alpha \
-                and tok.lower_ not in _CALENDAR and not (skip and skip[0] <= tok.idx < skip[1]) \
+                and tok.lower_ not in _CALENDAR and tok.lower_ not in table()["one_time"] and not (skip and skip[0] <= tok.idx < skip[1]) \
                 and not (run and "\n" in sdoc.text[run[-1].idx + len(run[-1]):tok.idx]):
             run.append(tok)
             continue
@@ -324,6 +326,21 @@ def _period(before: str, after: str) -> str | None:
     return "year"
 
 
+def _capacity_verb(root) -> bool:
+    """The number is the object of a capacity verb ("holds 52,000", "can accommodate 300 guests")."""
+    capacity = table()["capacity_set"]
+    tok = root
+    for _ in range(3):
+        head = tok.head
+        if head is tok:
+            return False
+        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
+            return head.lemma_.lower() in capacity and tok.dep_ in ("dobj", "nummod", "attr", "npadvmod") or (
+                head.lemma_.lower() in capacity and tok.head is head)
+        tok = head
+    return False
+
+
 def role_of(sentence: str, s: int, e: int, root, unit: str) -> list[str]:
     """Role qualifiers of the number at sentence[s:e]."""
     t = table()
@@ -356,6 +373,8 @@ def role_of(sentence: str, s: int, e: int, root, unit: str) -> list[str]:
             roles.append("change")  # "rose 5%", "a 5% rise"
     if t["part_before_re"].search(before):
         roles.append("part")
+    if t["capacity_re"].search(before[-30:]) or (root is not None and _capacity_verb(root)):
+        roles.append("capacity")  # "the stadium holds 52,000": what fits, not who came
     if is_restatement(sentence, s):
         roles.append("restatement")
     return sorted(set(roles))

@@ -164,6 +164,13 @@ def segment(text: str) -> list[Segment]:
         if label == "body":
             seen_body = True
         out.append(Segment(start, end, label, reason))
+    if not seen_body:
+        # a text of a line or two ("Ada Brennan (born 4 May 1950"): its short lines are not the front
+        # matter or headings of a body that never comes; they are what it says
+        # (a flattened table row, "Nausea 2/93 (2.15%) Fatigue 3/93 (3.23%)", stays out: many figures, no sentence)
+        out = [Segment(x.start, x.end, "body", "the text has no other body")
+               if ((x.label == "heading" and not x.reason) or x.reason == "short line before the first paragraph")
+               and len(re.findall(r"\d+(?:[.,/]\d+)*", text[x.start:x.end])) <= 3 else x for x in out]
     return out
 
 
