@@ -316,7 +316,10 @@ def _run_pairs(self, ctx: CheckContext, rule) -> Iterable[Draft]:
         rel = time_relation(a, b, p.max_gap_years)
         if not self.select(rel, a, b, p):
             continue
-        if rel == "unknown" and (match.score < (UNDATED if a.doc != b.doc else CONFIDENT) or not _of_the_same(match)):
+        bar = CONFIDENT if a.doc == b.doc else UNDATED
+        if linker_of(ctx).one_story(a.doc, b.doc):
+            bar = 0.0  # two short texts that tell one story: their undated figures are of one time
+        if rel == "unknown" and (match.score < bar or not _of_the_same(match)):
             # two undated figures: only a confident match about one named thing (stated, or the
             # documents' shared topic) is worth an editor's time; "caught 3 passes" of two games is not
             continue

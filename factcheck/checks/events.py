@@ -142,7 +142,7 @@ class OneTimeEventConflict:
         usable = [c for c in ctx.claims if c.kind == "date" and c.time is not None and c.time.start and not c.time.relative
                   and c.modality == "asserted" and not c.negated and c.confidence >= p.min_confidence
                   and c.time.granularity in ("day", "month", "year", "season", "quarter", "half")
-                  and set(c.quals.get("measure", ())) & one_time]
+                  and (set(c.quals.get("measure", ())) & one_time or c.id in linker.sole_dates)]
         for c in usable:
             ctx.checked.add(c.id)
         for a, b in linker.candidates(usable):

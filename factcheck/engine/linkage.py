@@ -187,6 +187,9 @@ def entities_agree(xs: Iterable[str], ys: Iterable[str]) -> list[str]:
     return sorted(set(shared))
 
 
+_CLASS_NAMES = {"count": "count", "percent": "percentage", "date": "date", "unit:time_of_day": "time of day"}
+
+
 def _closeness(a: Claim, b: Claim) -> Level | None:
     """Two exact figures a few per cent apart ("1,516" / "1,512") are one quantity told twice far more
     often than two different quantities of one measure: the nearness of the values is evidence of the
@@ -355,8 +358,68 @@ class Linker:
 
     # ---------------------------------------------------------------- pairs
 
+    def _short(self, doc: str) -> bool:
+        return doc in self.texts and len(self._vector(doc)) < MIN_TEXT_WORDS
+
+    def one_story(self, d1: str, d2: str) -> bool:
+        """Two short texts (a sentence or two each) that share most of their rare words: one story told twice."""
+        if d1 == d2 or not (self._short(d1) and self._short(d2)):
+            return False
+        sim = self.text_similarity(d1, d2)
+        return sim is not None and sim >= SHORT_RELATED
+
+    def _sole_pair(self, a: Claim, b: Claim) -> str:
+        """Why two times of day (or dates) are the one time (or date) of two short texts that tell one
+        story, or "".
+
+        One story told twice names the time of its event with different verbs ("the power went
+        out at 10:47 pm" / "the outage began at 11:47 pm", "premiered on" / "was first shown on");
+        two different one-time events (born / died) stay apart, and other figures keep their measures.
+        """
+        if a.id not in self.sole or b.id not in self.sole or not self.one_story(a.doc, b.doc):
+            return ""
+        sim = self.text_similarity(a.doc, b.doc)
+        uc = unit_class(a)
+        if uc == "date":
+            one_time = table()["one_time"]
+            ea, eb = set(a.quals.get("measure", ())) & one_time, set(b.quals.get("measure", ())) & one_time
+            if ea and eb and not (ea & eb):
+                return ""  # two different one-time events of the story (born / died)
+            if a.id not in self.sole_dates or b.id not in self.sole_dates:
+                return ""  # a text with a figure: its date may be the figure's time ("$310 million in 2019")
+        elif uc != "unit:time_of_day":
+            # counts and money need their words: one text's only figure may be another thing of
+            # the story ("$88 million at home" / "$215 million abroad")
+            return ""
+        return f"the only {_CLASS_NAMES.get(uc, 'figure')} of each of two short texts that tell one story (similarity {sim:.2f})"
+
+    @functools.cached_property
+    def sole(self) -> set[str]:
+        """Claims that are the only one of their unit class in a short document (a sentence or two)."""
+        per: dict[tuple, list[Claim]] = defaultdict(list)
+        for c in self.claims:
+            uc = unit_class(c)
+            if uc is not None and self._short(c.doc):
+                per[(c.doc, uc)].append(c)
+        return {cs[0].id for cs in per.values() if len(cs) == 1}
+
+    @functools.cached_property
+    def sole_dates(self) -> set[str]:
+        """Sole date claims of short documents that state no other figure: the date of the text's event."""
+        with_figures = {c.doc for c in self.claims if c.kind == "quantity" and unit_class(c) is not None}
+        return {i for i in self.sole if self._kind[i] == "date" and self._doc[i] not in with_figures}
+
+    @functools.cached_property
+    def _kind(self) -> dict[str, str]:
+        return {c.id: c.kind for c in self.claims}
+
+    @functools.cached_property
+    def _doc(self) -> dict[str, str]:
+        return {c.id: c.doc for c in self.claims}
+
     def candidates(self, claims: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
-        """Pairs that share a unit dimension and a measured concept (blocking), each once."""
+        """Pairs that share a unit dimension and a measured concept (blocking), each once; in short
+        documents, also the one figure of each unit dimension."""
         blocks: dict[tuple, list[Claim]] = defaultdict(list)
         for c in claims:
             uc = unit_class(c)
@@ -364,6 +427,8 @@ class Linker:
                 continue
             for m in c.quals.get("measure", ()):
                 blocks[(uc, m)].append(c)
+            if c.id in self.sole:
+                blocks[(uc, "<sole>")].append(c)
         seen = set()
         for key in sorted(blocks, key=repr):
             block = blocks[key]
@@ -405,15 +470,23 @@ class Linker:
         levels: list[Level] = []
         ma, mb = set(qa.get("measure", ())), set(qb.get("measure", ()))
         shared_m = ma & mb
-        if not shared_m:
-            return self._no("no shared measure")
         weak = table()["weak"]
+        sole = self._sole_pair(a, b)
+        if sole:
+            # two short texts telling one story, each with one figure of this kind: that figure is what
+            # both are about, whatever words each uses for it ("put the rate at 5.8%" / "stood at 6.1%")
+            levels.append(Level("measure", sole, 2.0))
+            shared_m = shared_m or {unit_class(a) or "figure"}
+        elif not shared_m:
+            return self._no("no shared measure")
         only_dims = all(m in weak or m.startswith("dim:") for m in shared_m)
-        if only_dims and not entities_agree(qa.get("specific", ()), qb.get("specific", ())):
+        if not sole and only_dims and not entities_agree(qa.get("specific", ()), qb.get("specific", ())):
             return self._no("only a vague measure or a dimension shared, and no common specific entity")
-        if shared_m <= weak and (ma - weak) and (mb - weak):
+        if not sole and shared_m <= weak and (ma - weak) and (mb - weak):
             return self._no("different measures (only a vague word shared)")  # "14 killed" vs "62 injured"
-        if only_dims:
+        if sole:
+            pass
+        elif only_dims:
             levels.append(Level("measure", "vague shared measure: " + ", ".join(sorted(shared_m)), 1.0))
         elif ma == mb:
             levels.append(Level("measure", "same concept: " + ", ".join(sorted(shared_m)), 3.0))
@@ -422,10 +495,10 @@ class Linker:
         va, vb = set(qa.get("measure_verb", ())), set(qb.get("measure_verb", ()))
         na = {m for m in ma - va if not m.startswith("dim:") and m not in weak}
         nb = {m for m in mb - vb if not m.startswith("dim:") and m not in weak}
-        if na and nb and not (na & nb) and "".join(sorted(na)) != "".join(sorted(nb)) and not _compound_same(na, nb):
+        if not sole and na and nb and not (na & nb) and "".join(sorted(na)) != "".join(sorted(nb)) and not _compound_same(na, nb):
             # "attacked four shops" / "attacked 2 million users": the same verb, different counted things
             return self._no("different counted things: " + ", ".join(sorted(na)) + " / " + ", ".join(sorted(nb)))
-        if va and vb and not (va & mb) and not (vb & ma):
+        if not sole and va and vb and not (va & mb) and not (vb & ma):
             levels.append(Level("measure", "different verbs: " + ", ".join(sorted(va)) + " / " + ", ".join(sorted(vb)), -1.5))
         # entities: stated in the sentence, else inherited from the document's topic
         ea, eb = qa.get("entities", ()), qb.get("entities", ())

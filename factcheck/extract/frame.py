@@ -56,6 +56,8 @@ def table() -> dict:
     data["part_before_re"] = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in sorted(roles["part_before"], key=len, reverse=True)) + r")\s*$", re.I)
     data["age_after_re"] = re.compile(r"^\s*(?:" + "|".join(re.escape(x) for x in roles["age_after"]) + r")", re.I)
     data["age_before_re"] = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in roles["age_before"]) + r")\s*$", re.I)
+    data["statistic_res"] = {name: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+                             for name, words in roles.get("statistics", {}).items()}
     data["capacity_set"] = frozenset(roles.get("capacity_verbs", ()))
     data["capacity_re"] = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in roles.get("capacity_before", ())) + r")\s*(?:of\s+)?(?:about\s+|up to\s+|nearly\s+|some\s+)?$", re.I)
     data["cumulative_re"] = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in roles["cumulative"]) + r")\b", re.I)
@@ -377,4 +379,7 @@ def role_of(sentence: str, s: int, e: int, root, unit: str) -> list[str]:
         roles.append("capacity")  # "the stadium holds 52,000": what fits, not who came
     if is_restatement(sentence, s):
         roles.append("restatement")
+    stats = [name for name, rx in t["statistic_res"].items() if rx.search(sentence[:s])]
+    if len(stats) == 1:
+        roles.append("stat:" + stats[0])  # "the average depth ... is 89 m" (one statistic named before the figure)
     return sorted(set(roles))
