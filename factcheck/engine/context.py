@@ -103,6 +103,11 @@ def interval(v: Value, approx_tol: float, rel_tol: float, open_slack: float | No
             hi = v.low * (1 + open_slack)
         if v.low is None and v.high is not None:
             lo = v.high * (1 - open_slack)
+    if v.approx and (v.low is None) != (v.high is None) and open_slack is None:
+        # "nearly 600" is a little under 600, never over it; "just over 600" a little over it
+        x = v.high if v.high is not None else v.low
+        slack = max(abs(x) * approx_tol, _rounding(v))
+        return (x - slack, x) if v.high is not None else (x, x + slack)
     widen = approx_tol if v.approx else rel_tol
     # a bound word states a threshold, not a rounded figure: "at least 50" does not allow 46
     rounding = _rounding(v) if (v.low is None) == (v.high is None) else 0.0

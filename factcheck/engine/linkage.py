@@ -387,9 +387,10 @@ class Linker:
                 return ""  # two different one-time events of the story (born / died)
             if a.id not in self.sole_dates or b.id not in self.sole_dates:
                 return ""  # a text with a figure: its date may be the figure's time ("$310 million in 2019")
-        elif uc != "unit:time_of_day":
+        elif uc != "unit:time_of_day" and not (uc or "").startswith("dim:[") or "currency" in (uc or ""):
             # counts and money need their words: one text's only figure may be another thing of
-            # the story ("$88 million at home" / "$215 million abroad")
+            # the story ("$88 million at home" / "$215 million abroad"); a story's one length,
+            # duration or temperature is its measure ("took 14 months" / "was built over four years")
             return ""
         return f"the only {_CLASS_NAMES.get(uc, 'figure')} of each of two short texts that tell one story (similarity {sim:.2f})"
 
@@ -561,6 +562,12 @@ class Linker:
         # documents
         if a.doc == b.doc and not (ma == mb and shared_e and any(lv.comparison == "context" and lv.weight >= 2.0 for lv in levels)):
             return self._no("same document, not a restatement")  # only near-identical frames are compared
+        if a.doc == b.doc and a.doc in self.texts:
+            lo, hi = sorted((a.sent_start, b.sent_start))
+            if "\n" not in self.texts[a.doc][lo:hi]:
+                # figures of one paragraph with one frame are its list of groups or arms ("5 days" in one
+                # arm, "3 days" in the other), not one figure told twice
+                return self._no("same paragraph")
         if a.doc == b.doc:
             # one document rarely contradicts itself; different figures of one measure in it are
             # usually different sub-groups, so nothing is added for the shared document
@@ -575,7 +582,8 @@ class Linker:
         if pa and pb and not (pa & pb):
             return self._no("disjoint places")  # two places' figures
         for mine, other, odoc in ((pa, pb, b.doc), (pb, pa, a.doc)):
-            if a.kind == "quantity" and mine and not other and a.doc != b.doc and not any(p in self.doc_places.get(odoc, ()) for p in mine):
+            if a.kind == "quantity" and mine and not other and a.doc != b.doc and not self.one_story(a.doc, b.doc) \
+                    and not any(p in self.doc_places.get(odoc, ()) for p in mine):
                 # "the Leeds plant employs 340" / "the firm has 1,200 employees": a place's part of a whole
                 return self._no("one side is scoped to a place the other document never names")
         score = sum(lv.weight for lv in levels)
