@@ -16,6 +16,8 @@ Sets (data read by path; nothing of ../shared/dev is copied here):
 - ``authored``: bench/data/pairs/authored_pairs.jsonl, pairs written by a
   helper without seeing tool output, labelled conflict / consistent.
   Recall on conflicts; false-alarm rate on consistent pairs.
+- ``authored2``: bench/data/pairs2/authored_pairs2.jsonl, a second set written
+  the same way by another helper after the first was tuned on (held out when made).
 - ``nli4ct``: clinical-trial evidence vs expert statement with numbers on
   both sides (../shared/dev/nli4ct). Entailments give the false-alarm
   rate; contradictions mostly need arithmetic, so their recall is shown
@@ -113,8 +115,8 @@ def eval_wikicontradict(h: Harness, limit: int | None, examples: list) -> dict:
             "on_values": on_values, "recall_on_values": _r(on_values, n)}
 
 
-def eval_authored(h: Harness, limit: int | None, examples: list) -> dict | None:
-    path = ROOT / "bench" / "data" / "pairs" / "authored_pairs.jsonl"
+def eval_authored(h: Harness, limit: int | None, examples: list,
+                  path: Path = ROOT / "bench" / "data" / "pairs" / "authored_pairs.jsonl", name: str = "authored") -> dict | None:
     if not path.is_file():
         return None
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -136,10 +138,10 @@ def eval_authored(h: Harness, limit: int | None, examples: list) -> dict | None:
                     on_values += 1
             else:
                 miss_phen[r.get("type", "?")] += 1
-                examples.append(("authored missed", r["id"], r.get("phenomenon")))
+                examples.append((f"{name} missed", r["id"], r.get("phenomenon")))
         elif found:
             fp += 1
-            examples.append(("authored FALSE ALARM", r["id"], r.get("phenomenon"), found[0]["message"][:160]))
+            examples.append((f"{name} FALSE ALARM", r["id"], r.get("phenomenon"), found[0]["message"][:160]))
     return {"pairs": len(rows), "conflicts": pos, "consistent": neg, "flagged_conflicts": tp,
             "recall": _r(tp, pos), "on_values": on_values, "false_alarms": fp, "false_alarm_rate": _r(fp, neg),
             "missed_by_type": dict(sorted(miss_phen.items())), "conflicts_by_type": dict(sorted(by_phen.items()))}
@@ -288,9 +290,13 @@ def _r(a: int, b: int) -> float | None:
     return round(a / b, 3) if b else None
 
 
-SETS = {"wikicontradict": eval_wikicontradict, "authored": eval_authored, "nli4ct": eval_nli4ct,
+def eval_authored2(h: Harness, limit: int | None, examples: list) -> dict | None:
+    return eval_authored(h, limit, examples, ROOT / "bench" / "data" / "pairs2" / "authored_pairs2.jsonl", "authored2")
+
+
+SETS = {"wikicontradict": eval_wikicontradict, "authored": eval_authored, "authored2": eval_authored2, "nli4ct": eval_nli4ct,
         "ecbplus": eval_ecbplus, "corpora": eval_corpora}
-GROUPS = {"pairs": ["wikicontradict", "authored", "nli4ct"], "all": list(SETS)}
+GROUPS = {"pairs": ["wikicontradict", "authored", "authored2", "nli4ct"], "all": list(SETS)}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 
 def _rows(name: str) -> list[dict]:
-    if name == "authored":
-        path = ROOT / "bench" / "data" / "pairs" / "authored_pairs.jsonl"
+    if name in ("authored", "authored2"):
+        path = ROOT / "bench" / "data" / ("pairs/authored_pairs.jsonl" if name == "authored" else "pairs2/authored_pairs2.jsonl")
         return [dict(r, _id=r["id"], _texts={"a.txt": r["a"], "b.txt": r["b"]})
                 for r in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if r]
     if name == "wikicontradict":

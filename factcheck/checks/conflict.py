@@ -305,7 +305,7 @@ def _current(c: Claim) -> bool:
 
 def _run_pairs(self, ctx: CheckContext, rule) -> Iterable[Draft]:
     """Compare the pairs a kind selects (by time relation); report the incompatible ones, pruned."""
-    from factcheck.engine.linkage import CONFIDENT, UNDATED
+    from factcheck.engine.linkage import COHESIVE_UNDATED, CONFIDENT, UNDATED
 
     p = rule.params
     found = []
@@ -319,6 +319,9 @@ def _run_pairs(self, ctx: CheckContext, rule) -> Iterable[Draft]:
         bar = CONFIDENT if a.doc == b.doc else UNDATED
         if linker_of(ctx).one_story(a.doc, b.doc):
             bar = 0.0  # two short texts that tell one story: their undated figures are of one time
+        elif a.doc != b.doc and linker_of(ctx).cohesive and any(
+                lv.comparison == "entity" and not lv.level.startswith("same place") for lv in match.levels):
+            bar = COHESIVE_UNDATED  # a corpus about one subject, and the figures are of one named thing
         if rel == "unknown" and (match.score < bar or not _of_the_same(match)):
             # two undated figures: only a confident match about one named thing (stated, or the
             # documents' shared topic) is worth an editor's time; "caught 3 passes" of two games is not

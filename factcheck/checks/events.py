@@ -97,6 +97,8 @@ def _whose(c) -> str | None:
     if c.subject:
         return c.subject
     specific = c.quals.get("specific", ())
+    if c.quals.get("tense"):
+        return None  # a clause with a finite verb says whose event it is through its subject, or not at all
     return specific[0] if len(specific) == 1 else None
 
 

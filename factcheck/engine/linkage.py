@@ -69,6 +69,7 @@ class Match:
 MATCH_THRESHOLD = 4.0
 WEAK_ENTITY_THRESHOLD = 5.0  # when no specific entity is named on both sides
 CONFIDENT = 6.0
+COHESIVE_UNDATED = 5.0  # ... in a corpus about one subject (Linker.cohesive)
 UNDATED = 6.0  # two undated figures of two documents are compared only at this score or more (as warnings)
 MAX_BLOCK = 600
 # Whole-text similarity of two documents (cosine of word vectors weighted by how rare each
@@ -81,6 +82,7 @@ MIN_TEXT_WORDS = 25  # distinct content words each text needs before its similar
 # Two short texts (below MIN_TEXT_WORDS) at this similarity or more tell one story. Measured on the
 # authored pairs (bench/data/pairs): 80% of pairs about one fact score above 0.4.
 SHORT_RELATED = 0.4
+COHESIVE_SHARE = 0.5  # share of related document pairs that makes a corpus about one subject
 TOPIC_SHARE_WEIGHT = 0.6  # the weight of an entity every document names (see Linker._entity_weight)
 
 
@@ -361,6 +363,22 @@ class Linker:
     def _short(self, doc: str) -> bool:
         return doc in self.texts and len(self._vector(doc)) < MIN_TEXT_WORDS
 
+    @functools.cached_property
+    def cohesive(self) -> bool:
+        """Whether the corpus is about one subject: most pairs of its (long enough) documents are related texts.
+
+        In such a corpus (a dossier on one event, one bridge, one company) two undated figures of one
+        measure and one subject are far more often one quantity told twice than in a mixed corpus.
+        """
+        docs = sorted(d for d in self.texts if len(self._vector(d)) >= MIN_TEXT_WORDS)
+        if len(docs) < 4:
+            return False
+        if len(docs) > 200:
+            return False  # a mixed collection; and the pairwise count would cost too much
+        pairs = [(x, y) for i, x in enumerate(docs) for y in docs[i + 1:]]
+        related = sum(cosine(self._vector(x), self._vector(y)) >= RELATED_TEXT for x, y in pairs)
+        return related >= COHESIVE_SHARE * len(pairs)
+
     def one_story(self, d1: str, d2: str) -> bool:
         """Two short texts (a sentence or two each) that share most of their rare words: one story told twice."""
         if d1 == d2 or not (self._short(d1) and self._short(d2)):
@@ -387,10 +405,11 @@ class Linker:
                 return ""  # two different one-time events of the story (born / died)
             if a.id not in self.sole_dates or b.id not in self.sole_dates:
                 return ""  # a text with a figure: its date may be the figure's time ("$310 million in 2019")
-        elif uc != "unit:time_of_day" and not (uc or "").startswith("dim:[") or "currency" in (uc or ""):
+        elif not (uc or "").startswith("dim:[") or "currency" in (uc or ""):
             # counts and money need their words: one text's only figure may be another thing of
-            # the story ("$88 million at home" / "$215 million abroad"); a story's one length,
-            # duration or temperature is its measure ("took 14 months" / "was built over four years")
+            # the story ("$88 million at home" / "$215 million abroad"), and a time of day may be
+            # another moment of it (the kick-off planned at 3pm, the match begun at 3.25pm); a story's
+            # one length, duration or temperature is its measure ("took 14 months" / "built over four years")
             return ""
         return f"the only {_CLASS_NAMES.get(uc, 'figure')} of each of two short texts that tell one story (similarity {sim:.2f})"
 

@@ -37,7 +37,8 @@ class Mention:
 BOUND = (
     r"(?P<bound>no more than|not more than|no fewer than|not less than|at most|more than about|more than|much more than|over|above|at least|no less than|no fewer than|nearly|almost|"
     r"about|approximately|approx\.|around|roughly|some|up to|less than|fewer than|under|below|close to|"
-    r"just over|just under|an estimated|estimated|as many as|as much as|exceeding|in excess of|upwards of)\s+|(?P<tilde>[~∼≈])\s?"
+    r"just over|just under|an estimated|estimated|as many as|as much as|exceeding|in excess of|upwards of|higher than|greater than|taller than|longer than|"
+    r"larger than|bigger than|lower than|smaller than|shorter than)\s+|(?P<tilde>[~∼≈])\s?"
 )
 _BOUND_OPT = f"(?:{BOUND})?"
 
@@ -54,7 +55,10 @@ _BOUND_KIND = {
     "up to": ("high", False), "less than": ("high", False), "fewer than": ("high", False), "under": ("high", False),
     "below": ("high", False), "no more than": ("high", False), "not more than": ("high", False), "at most": ("high", False),
     "not less than": ("low", False), "exceeding": ("low", False), "in excess of": ("low", False),
-    "upwards of": ("low", False),
+    "upwards of": ("low", False), "higher than": ("low", False), "greater than": ("low", False),
+    "taller than": ("low", False), "longer than": ("low", False), "larger than": ("low", False),
+    "bigger than": ("low", False), "lower than": ("high", False), "smaller than": ("high", False),
+    "shorter than": ("high", False),
 }
 
 
