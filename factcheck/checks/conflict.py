@@ -357,6 +357,12 @@ class ValueConflict:
     hypotheticals are never compared), name the same property of the same
     origin, and agree on place. Two present-tense statements that can only
     be dated by their documents are compared too, and the message says so.
+    An undated figure is compared with a dated one as of the same time
+    ("one figure is undated", a warning), except a present-tense "has"
+    against a past-tense "had" whose year its sentence does not name.
+    Bounds read as people read them: "nearly 600" is a little under 600,
+    "more than 3,780" excludes 3,780, and a round figure ("200 tons") is
+    rounded by at most what "about" allows.
     """
 
     name: ClassVar[str] = "value-conflict"
