@@ -361,7 +361,7 @@ class ValueConflict:
     ("one figure is undated", a warning), except a present-tense "has"
     against a past-tense "had" whose year its sentence does not name.
     Bounds read as people read them: "nearly 600" is a little under 600,
-    "more than 3,780" excludes 3,780, and a round figure ("200 tons") is
+    "more than 3,780" excludes 3,780, and a round figure ("400 tons") is
     rounded by at most what "about" allows.
     """
 

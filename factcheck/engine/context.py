@@ -112,7 +112,7 @@ def interval(v: Value, approx_tol: float, rel_tol: float, open_slack: float | No
     # a bound word states a threshold, not a rounded figure: "at least 50" does not allow 46
     rounding = _rounding(v) if (v.low is None) == (v.high is None) else 0.0
     if v.magnitude and not v.approx:
-        # a round figure is read as rounded, but not by more than "about" allows: "200 tons" is not 250
+        # a round figure is read as rounded, but not by more than "about" allows: "400 tons" is not 480
         rounding = min(rounding, abs(v.magnitude) * approx_tol)
     if lo not in (float("-inf"),):
         lo = lo - max(abs(lo) * widen, rounding)

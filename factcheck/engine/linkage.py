@@ -193,7 +193,7 @@ _CLASS_NAMES = {"count": "count", "percent": "percentage", "date": "date", "unit
 
 
 def _closeness(a: Claim, b: Claim) -> Level | None:
-    """Two exact figures a few per cent apart ("1,516" / "1,512") are one quantity told twice far more
+    """Two exact figures a few per cent apart ("2,734" / "2,729") are one quantity told twice far more
     often than two different quantities of one measure: the nearness of the values is evidence of the
     match, and figures an order of magnitude apart are evidence against it."""
     if a.kind != "quantity" or b.kind != "quantity" or a.value is None or b.value is None:
@@ -213,7 +213,7 @@ def _closeness(a: Claim, b: Claim) -> Level | None:
         return None
     ratio = max(abs(x), abs(y)) / min(abs(x), abs(y))
     if ratio >= 20:
-        return Level("values", f"{ratio:,.0f} times apart", -2.0)  # "1,500 died" / "30 died": two different tolls
+        return Level("values", f"{ratio:,.0f} times apart", -2.0)  # "2,400 died" / "40 died": two different tolls
     if ratio >= 5:
         return Level("values", f"{ratio:,.0f} times apart", -1.0)
     if va.low != va.high or vb.low != vb.high:
