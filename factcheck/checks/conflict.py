@@ -308,6 +308,7 @@ def _run_pairs(self, ctx: CheckContext, rule) -> Iterable[Draft]:
     from factcheck.engine.linkage import COHESIVE_UNDATED, CONFIDENT, UNDATED
 
     p = rule.params
+    linker = ctx.linker()
     found = []
     blocks: dict = {}
     for key, a, b, match in _pairs(ctx, p):
@@ -317,9 +318,9 @@ def _run_pairs(self, ctx: CheckContext, rule) -> Iterable[Draft]:
         if not self.select(rel, a, b, p):
             continue
         bar = CONFIDENT if a.doc == b.doc else UNDATED
-        if linker_of(ctx).one_story(a.doc, b.doc):
+        if linker.one_story(a.doc, b.doc):
             bar = 0.0  # two short texts that tell one story: their undated figures are of one time
-        elif a.doc != b.doc and linker_of(ctx).cohesive and any(
+        elif a.doc != b.doc and linker.cohesive and any(
                 lv.comparison == "entity" and not lv.level.startswith("same place") for lv in match.levels):
             bar = COHESIVE_UNDATED  # a corpus about one subject, and the figures are of one named thing
         if rel == "unknown" and (match.score < bar or not _of_the_same(match)):
@@ -330,7 +331,7 @@ def _run_pairs(self, ctx: CheckContext, rule) -> Iterable[Draft]:
             if rel == "same":
                 ctx.graph.add_edge(a.id, b.id, relation="agrees")
             continue
-        if _told_by_neighbour(ctx, linker_of(ctx), a, b, match, p) or _told_by_neighbour(ctx, linker_of(ctx), b, a, match, p):
+        if _told_by_neighbour(ctx, linker, a, b, match, p) or _told_by_neighbour(ctx, linker, b, a, match, p):
             continue
         found.append((key, None, a, b, rel, match))
     best: dict[tuple, tuple] = {}
@@ -470,10 +471,6 @@ class SeriesPlausibility:
                             [ctx.evidence(k) for k in (a, b, c)], [a.id, b.id, c.id],
                             f"{x:,.6g} -> {y:,.6g} -> {z:,.6g} within {span} year(s)",
                             "Check the middle value and the dates of all three.", None, "warning", key)
-
-
-def linker_of(ctx: CheckContext):
-    return ctx.linker()
 
 
 def _told_by_neighbour(ctx: CheckContext, linker, a: Claim, b: Claim, match, p) -> bool:

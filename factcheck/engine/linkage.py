@@ -427,15 +427,7 @@ class Linker:
     def sole_dates(self) -> set[str]:
         """Sole date claims of short documents that state no other figure: the date of the text's event."""
         with_figures = {c.doc for c in self.claims if c.kind == "quantity" and unit_class(c) is not None}
-        return {i for i in self.sole if self._kind[i] == "date" and self._doc[i] not in with_figures}
-
-    @functools.cached_property
-    def _kind(self) -> dict[str, str]:
-        return {c.id: c.kind for c in self.claims}
-
-    @functools.cached_property
-    def _doc(self) -> dict[str, str]:
-        return {c.id: c.doc for c in self.claims}
+        return {c.id for c in self.claims if c.id in self.sole and c.kind == "date" and c.doc not in with_figures}
 
     def candidates(self, claims: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
         """Pairs that share a unit dimension and a measured concept (blocking), each once; in short
@@ -505,7 +497,7 @@ class Linker:
         if not sole and shared_m <= weak and (ma - weak) and (mb - weak):
             return self._no("different measures (only a vague word shared)")  # "14 killed" vs "62 injured"
         if sole:
-            pass
+            pass  # the sole level above is the measure level
         elif only_dims:
             levels.append(Level("measure", "vague shared measure: " + ", ".join(sorted(shared_m)), 1.0))
         elif ma == mb:
