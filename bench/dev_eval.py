@@ -18,6 +18,9 @@ Sets (data read by path; nothing of ../shared/dev is copied here):
   Recall on conflicts; false-alarm rate on consistent pairs.
 - ``authored2``: bench/data/pairs2/authored_pairs2.jsonl, a second set written
   the same way by another helper after the first was tuned on (held out when made).
+- ``authored3``: bench/data/pairs3/authored_pairs3.jsonl, a third blind set (160
+  pairs, longer passages with extra figures), written in session 5 and held out
+  until that session's closing measurement.
 - ``nli4ct``: clinical-trial evidence vs expert statement with numbers on
   both sides (../shared/dev/nli4ct). Entailments give the false-alarm
   rate; contradictions mostly need arithmetic, so their recall is shown
@@ -294,9 +297,14 @@ def eval_authored2(h: Harness, limit: int | None, examples: list) -> dict | None
     return eval_authored(h, limit, examples, ROOT / "bench" / "data" / "pairs2" / "authored_pairs2.jsonl", "authored2")
 
 
-SETS = {"wikicontradict": eval_wikicontradict, "authored": eval_authored, "authored2": eval_authored2, "nli4ct": eval_nli4ct,
+def eval_authored3(h: Harness, limit: int | None, examples: list) -> dict | None:
+    return eval_authored(h, limit, examples, ROOT / "bench" / "data" / "pairs3" / "authored_pairs3.jsonl", "authored3")
+
+
+SETS = {"wikicontradict": eval_wikicontradict, "authored": eval_authored, "authored2": eval_authored2,
+        "authored3": eval_authored3, "nli4ct": eval_nli4ct,
         "ecbplus": eval_ecbplus, "corpora": eval_corpora}
-GROUPS = {"pairs": ["wikicontradict", "authored", "authored2", "nli4ct"], "all": list(SETS)}
+GROUPS = {"pairs": ["wikicontradict", "authored", "authored2", "authored3", "nli4ct"], "all": list(SETS)}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,8 +22,9 @@ sys.path.insert(0, str(ROOT))
 
 
 def _rows(name: str) -> list[dict]:
-    if name in ("authored", "authored2"):
-        path = ROOT / "bench" / "data" / ("pairs/authored_pairs.jsonl" if name == "authored" else "pairs2/authored_pairs2.jsonl")
+    if name in ("authored", "authored2", "authored3"):
+        path = ROOT / "bench" / "data" / {"authored": "pairs/authored_pairs.jsonl", "authored2": "pairs2/authored_pairs2.jsonl",
+                                          "authored3": "pairs3/authored_pairs3.jsonl"}[name]
         return [dict(r, _id=r["id"], _texts={"a.txt": r["a"], "b.txt": r["b"]})
                 for r in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if r]
     if name == "wikicontradict":

@@ -165,6 +165,9 @@ class ConflictParams(Params):
     rel_tolerance: float = 0.01
     max_gap_years: float = 1.0
     compare_unknown_times: bool = True
+    # series-change: also flag two figures whose different years are both stated in the text
+    # ("400 in 2016" / "900 in 2017"): a series whose dates are clear, so off by default
+    stated_times: bool = False
 
 
 _FIELDS = frozenset({"property", "a_value", "b_value", "a_doc", "b_doc", "a_time", "b_time", "subject", "gap", "where",
@@ -403,7 +406,11 @@ class SeriesChange:
     fields: ClassVar[frozenset[str]] = _FIELDS
 
     def select(self, rel: str, a: Claim, b: Claim, p) -> bool:
-        return rel == "close" or (rel == "unknown" and p.compare_unknown_times and _current(a) and _current(b)
+        if rel == "close":
+            # two stated years are a series whose dates the text makes clear; a figure dated only
+            # by its document's date may be stale, and that is what an editor should check
+            return p.stated_times or _current(a) or _current(b)
+        return (rel == "unknown" and p.compare_unknown_times and _current(a) and _current(b)
                                   and a.doc != b.doc and not (a.time is None and b.time is None))
 
     run = _run_pairs

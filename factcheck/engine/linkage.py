@@ -189,6 +189,49 @@ def entities_agree(xs: Iterable[str], ys: Iterable[str]) -> list[str]:
     return sorted(set(shared))
 
 
+@functools.cache
+def _contrast_res() -> tuple[tuple[str, str, re.Pattern], ...]:
+    out = []
+    for group, members in sorted(table().get("contrasts", {}).items()):
+        for member, words in sorted(members.items()):
+            alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+            out.append((group, member, re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def qualifiers(sentence: str) -> dict[str, frozenset[str]]:
+    """The contrast qualifiers a sentence names, by group ({"market": {"domestic"}})."""
+    out: dict[str, set[str]] = {}
+    for group, member, rx in _contrast_res():
+        if rx.search(sentence):
+            out.setdefault(group, set()).add(member)
+    return {g: frozenset(m) for g, m in out.items()}
+
+
+def contrasting(a: Claim, b: Claim) -> str:
+    """The qualifiers that set two statements apart ("domestic / international"), or ""."""
+    qa, qb = qualifiers(a.sentence), qualifiers(b.sentence)
+    for group in sorted(set(qa) & set(qb)):
+        if not (qa[group] & qb[group]):
+            return f"{'/'.join(sorted(qa[group]))} vs {'/'.join(sorted(qb[group]))}"
+    return ""
+
+
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def _different_times(a: Claim, b: Claim) -> bool:
+    """Whether two statements are dated to different times (years, days, weekdays)."""
+    ta, tb = a.time, b.time
+    if ta is not None and tb is not None:
+        if ta.end < tb.start or tb.end < ta.start:
+            return True
+    wa = {w.lower() for w in _WEEKDAY.findall(a.sentence)}
+    wb = {w.lower() for w in _WEEKDAY.findall(b.sentence)}
+    return bool(wa and wb and not (wa & wb))
+
+
 _CLASS_NAMES = {"count": "count", "percent": "percentage", "date": "date", "unit:time_of_day": "time of day"}
 
 
@@ -387,12 +430,15 @@ class Linker:
         return sim is not None and sim >= SHORT_RELATED
 
     def _sole_pair(self, a: Claim, b: Claim) -> str:
-        """Why two times of day (or dates) are the one time (or date) of two short texts that tell one
-        story, or "".
+        """Why two figures are the one figure of their kind (count, money, share, measure, time of
+        day, date) of two short texts that tell one story, or "".
 
-        One story told twice names the time of its event with different verbs ("the power went
-        out at 10:47 pm" / "the outage began at 11:47 pm", "premiered on" / "was first shown on");
-        two different one-time events (born / died) stay apart, and other figures keep their measures.
+        One story told twice names its figure with different words ("50 flights were cancelled" /
+        "53 departures were scrapped", "premiered on" / "was first shown on"). What keeps two such
+        figures apart: different times (two years of a series), known different measures (killed /
+        injured, revenue / profit), an age (of which event), two named moments of the story for a
+        time of day, two different one-time events for a date; contrast qualifiers (domestic /
+        international) are checked for every pair in :meth:`compare`.
         """
         if a.id not in self.sole or b.id not in self.sole or not self.one_story(a.doc, b.doc):
             return ""
@@ -405,13 +451,36 @@ class Linker:
                 return ""  # two different one-time events of the story (born / died)
             if a.id not in self.sole_dates or b.id not in self.sole_dates:
                 return ""  # a text with a figure: its date may be the figure's time ("$310 million in 2019")
-        elif not (uc or "").startswith("dim:[") or "currency" in (uc or ""):
-            # counts and money need their words: one text's only figure may be another thing of
-            # the story ("$88 million at home" / "$215 million abroad"), and a time of day may be
-            # another moment of it (the kick-off planned at 3pm, the match begun at 3.25pm); a story's
-            # one length, duration or temperature is its measure ("took 14 months" / "built over four years")
-            return ""
+        else:
+            if _different_times(a, b):
+                return ""  # two years, two days: two figures of a series, or two moments of the story
+            if "age" in a.quals.get("role", ()):
+                return ""  # an age is someone's age at one event: which one needs its words
+            known = table()["concepts"]
+            # what each figure measures, in known word classes: its own words, else its sentence's
+            # ("eleven people were treated for injuries")
+            ka = {m for m in a.quals.get("measure", ()) if m in known} or {m for m in a.quals.get("context", ()) if m in known}
+            kb = {m for m in b.quals.get("measure", ()) if m in known} or {m for m in b.quals.get("context", ()) if m in known}
+            if ka and kb and not (ka & kb):
+                # words of two known different measures of one story ("14 killed" / "62 injured",
+                # "revenue of $540 million" / "net profit of $62 million")
+                return ""
+            own_a, own_b = self._own_entities(a, b, "entities"), self._own_entities(b, a, "entities")
+            if own_a and own_b:
+                # each names a thing the other text never mentions: two peaks of one range, two towns
+                # of one storm ("Ben Carrow rises to 1,204 m" / "Ben Tolly reaches 1,150 m")
+                return ""
+            if uc == "unit:time_of_day":
+                weak = table()["weak"]
+                wa = {m for m in a.quals.get("measure", ()) if m not in weak and not m.startswith("dim:")}
+                wb = {m for m in b.quals.get("measure", ()) if m not in weak and not m.startswith("dim:")}
+                if wa and wb and not (wa & wb):
+                    return ""  # two moments of one story ("made landfall at 5am" / "power restored by 6pm")
         return f"the only {_CLASS_NAMES.get(uc, 'figure')} of each of two short texts that tell one story (similarity {sim:.2f})"
+
+    def _own_entities(self, a: Claim, b: Claim, field: str) -> list[str]:
+        """The named things of a's sentence that b's document never mentions."""
+        return [e for e in a.quals.get(field, ()) if not entities_agree([e], self.doc_entities.get(b.doc, ()))]
 
     @functools.cached_property
     def sole(self) -> set[str]:
@@ -479,6 +548,9 @@ class Linker:
             return self._no("a restatement in parentheses (a conversion of its sentence's figure)")
         if tuple(r for r in qa.get("role", ()) if r != "restatement") != tuple(r for r in qb.get("role", ()) if r != "restatement"):
             return self._no("different roles")
+        contrast = contrasting(a, b)
+        if contrast:
+            return self._no(f"different qualifiers ({contrast})")  # "3,400 men" / "1,900 women"
         levels: list[Level] = []
         ma, mb = set(qa.get("measure", ())), set(qb.get("measure", ()))
         shared_m = ma & mb
@@ -494,6 +566,13 @@ class Linker:
         only_dims = all(m in weak or m.startswith("dim:") for m in shared_m)
         if not sole and only_dims and not entities_agree(qa.get("specific", ()), qb.get("specific", ())):
             return self._no("only a vague measure or a dimension shared, and no common specific entity")
+        if a.doc != b.doc:
+            own_a, own_b = self._own_entities(a, b, "entities"), self._own_entities(b, a, "entities")
+            placed = any(p.split(":", 1)[-1] in own for own, q in ((own_a, qa), (own_b, qb)) for p in q.get("places", ()))
+            if own_a and own_b and (only_dims or placed):
+                # each sentence names its own thing, one of them a place, or only a dimension is shared:
+                # two peaks of one range, two towns of one storm ("120 mm of rain in Teviot" / "64 mm in Marden")
+                return self._no(f"each names a thing the other text never mentions ({own_a[0]} / {own_b[0]})")
         if not sole and shared_m <= weak and (ma - weak) and (mb - weak):
             return self._no("different measures (only a vague word shared)")  # "14 killed" vs "62 injured"
         if sole:

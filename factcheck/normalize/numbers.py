@@ -34,8 +34,10 @@ ORDINALS = {
 
 _CARD = "|".join(UNITS_WORDS[1:] + TENS_WORDS)
 # "ten", "twenty-five", "fifty one", "two hundred", "ten and a half"
+# "half a million", "a quarter of a million", "three-quarters of a billion"
+_FRACTION_OF_SCALE = r"(?:half|a\squarter|three[- ]quarters|a\sthird|two[- ]thirds)(?:\sof)?\s(?:a|an)\s(?:hundred|thousand|million|billion|dozen)"
 WORD_NUMBER = (
-    rf"(?:(?:{_CARD})(?:[- ](?:{'|'.join(UNITS_WORDS[1:10])}))?"
+    rf"(?:{_FRACTION_OF_SCALE}|(?:{_CARD})(?:[- ](?:{'|'.join(UNITS_WORDS[1:10])}))?"
     rf"(?:\s(?:hundred|thousand|million|billion))?(?:\sand\sa\s(?:half|quarter))?(?:\s(?:thousand|million|billion))?|a\sdozen|a\shundred|a\sthousand|a\smillion|a\sbillion|a\squarter|a\sthird|half|a\shalf)"
 )
 # 1,234,567 / Indian grouping 12,34,567 / thin or plain spaces between groups (15 468, 41 000) / 1234
@@ -59,6 +61,10 @@ def parse_number(text: str) -> float | None:
     if m:
         base = float(m.group(1).replace(",", ""))
         return base * SCALES[m.group(2)] if m.group(2) else base
+    m = re.fullmatch(r"(half|a quarter|three[- ]quarters|a third|two[- ]thirds)(?: of)? an? (hundred|thousand|million|billion|dozen)", t)
+    if m:  # "half a million"
+        part = {"half": 0.5, "a quarter": 0.25, "a third": 1 / 3}.get(m.group(1), 0.75 if "quarter" in m.group(1) else 2 / 3)
+        return part * (12.0 if m.group(2) == "dozen" else SCALES[m.group(2)])
     extra = 0.0
     m = re.fullmatch(r"(.+?)\s+and\s+(a half|a quarter|half)\s+(thousand|million|billion|trillion)", t)
     if m:  # "two and a half billion"
