@@ -48,7 +48,8 @@ def _side_claims(claims, side: dict):
 
 def main(argv: list[str] | None = None) -> int:
     from factcheck.api import TextChecker
-    from factcheck.checks.conflict import time_relation
+    from factcheck.checks.conflict import ConflictParams, _of_the_same, _told_by_neighbour, compatible, time_relation
+    from factcheck.engine.linkage import COHESIVE_UNDATED, UNDATED
     from factcheck.engine.context import CheckContext
     from factcheck.extract.claims import extract_document, number_claims
     from factcheck.ingest.corpus import document_from_text
@@ -77,7 +78,9 @@ def main(argv: list[str] | None = None) -> int:
             docs[f.name] = doc
             claims.extend(extract_document(doc, tc.nlp, tc.aliases, tc.settings.batch_size))
         claims = number_claims(claims)
-        linker = CheckContext(docs, claims).linker()
+        ctx = CheckContext(docs, claims)
+        linker = ctx.linker()
+        params = ConflictParams()
         items = gold.get("must_not_flag" if args.must_not else "must_flag") or []
         print(f"== {name}: {len(docs)} documents, {len(claims)} claims, {len(items)} items")
         for item in items:
@@ -108,7 +111,20 @@ def main(argv: list[str] | None = None) -> int:
                         print(f"{head}: refused: {linker.last_reason}")
                         continue
                     rel = time_relation(x, y, 1)
-                    print(f"{head}: {match.explain()} | time {rel} "
+                    check = ""
+                    if x.kind == "quantity" and x.value is not None and y.value is not None:
+                        # what the value check does with the match (FC101/FC102 in checks/conflict.py)
+                        bar = UNDATED
+                        if linker.one_story(x.doc, y.doc):
+                            bar = 0.0
+                        elif x.doc != y.doc and linker.cohesive and any(
+                                lv.comparison == "entity" and not lv.level.startswith("same place") for lv in match.levels):
+                            bar = COHESIVE_UNDATED
+                        check = (f" | check: cohesive={linker.cohesive} undated bar {bar} of_the_same={_of_the_same(match)}"
+                                 f" compatible={compatible(x, y, params)}"
+                                 f" neighbour={_told_by_neighbour(ctx, linker, x, y, match, params) or _told_by_neighbour(ctx, linker, y, x, match, params)}"
+                                 f" eligible={x.modality}/{y.modality} {x.confidence:.2f}/{y.confidence:.2f}")
+                    print(f"{head}: {match.explain()}{check} | time {rel} "
                           f"({x.time.date if x.time else 'undated'} / {y.time.date if y.time else 'undated'})"
                           f" | measure {x.quals.get('measure')} / {y.quals.get('measure')}")
     return 0

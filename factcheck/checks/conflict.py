@@ -193,8 +193,12 @@ def _pairs(ctx: CheckContext, p: ConflictParams):
     from factcheck.engine.linkage import unit_class
 
     linker = ctx.linker()
+    # a short text's only figure of its kind is usable with a thin frame: the linker pairs it only
+    # with the only figure of that kind of a text telling the same story
     usable = [c for c in ctx.claims if c.kind == "quantity" and c.value is not None
-              and c.value.unit not in _COMPARABLE_UNITS_SKIP and eligible(c, p) and c.quals.get("measure")]
+              and c.value.unit not in _COMPARABLE_UNITS_SKIP
+              and ((eligible(c, p) and c.quals.get("measure"))
+                   or (c.id in linker.sole and c.modality == "asserted" and not c.negated))]
     for c in usable:
         ctx.checked.add(c.id)
     for a, b in linker.candidates(usable):
@@ -326,7 +330,7 @@ def _run_pairs(self, ctx: CheckContext, rule) -> Iterable[Draft]:
         elif a.doc != b.doc and linker.cohesive and any(
                 lv.comparison == "entity" and not lv.level.startswith("same place") for lv in match.levels):
             bar = COHESIVE_UNDATED  # a corpus about one subject, and the figures are of one named thing
-        if rel == "unknown" and (match.score < bar or not _of_the_same(match)):
+        if rel == "unknown" and (match.score < bar or not (_of_the_same(match) or linker.one_story(a.doc, b.doc))):
             # two undated figures: only a confident match about one named thing (stated, or the
             # documents' shared topic) is worth an editor's time; "caught 3 passes" of two games is not
             continue

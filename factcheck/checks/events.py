@@ -153,14 +153,25 @@ class OneTimeEventConflict:
             match = linker.compare(a, b)
             if match is None:
                 continue
+            if set(match.measure) <= table()["recurring"] and a.time.start[:4] != b.time.start[:4]:
+                continue  # two editions of an event that recurs (this year's final, last year's)
             who = linker.specific_shared(a, b)
-            if not who:
+            # two short texts telling one story, each with one date and no other figure: the date of
+            # its event, whoever each names as its subject ("the jury returned its verdict on" /
+            # "jurors found him guilty on")
+            story = linker.one_story(a.doc, b.doc) and a.id in linker.sole_dates and b.id in linker.sole_dates
+            if not who and not story:
                 continue  # a one-time event needs the same specific entity, not only the same verb or place
             named = set(a.quals.get("specific", ())) | set(b.quals.get("specific", ()))
-            if not entities_agree(who, named):
+            if not story and not entities_agree(who, named):
                 continue  # neither sentence names whose event it is: a topic alone does not make one event
             sa, sb = _whose(a), _whose(b)
-            if not (sa and sb and entities_agree(who, [sa]) and entities_agree(who, [sb])):
+            process = table()["process_set"]
+            if story and bool(set(a.quals.get("context", ())) & process) != bool(set(b.quals.get("context", ())) & process):
+                continue  # "work on the bridge began in 1960" is its construction, not its opening
+            if story and any(x and set(x.split()) & process for x in (sa, sb)) and not (sa and sb and entities_agree([sa], [sb])):
+                continue  # "the inquiry began in 2004" is the inquiry's start, not the start of someone's career
+            if not story and not (sa and sb and entities_agree(who, [sa]) and entities_agree(who, [sb])):
                 # on both sides the entity must be whose event it is ("Nichols died"), not a bystander of the
                 # sentence ("the inquiry began after statements by Nichols", "construction on the bridge began")
                 continue
@@ -168,7 +179,7 @@ class OneTimeEventConflict:
                 ctx.graph.add_edge(a.id, b.id, relation="agrees")
                 continue
             ctx.graph.add_edge(a.id, b.id, relation="conflicts")
-            subject = ", ".join(who[:2])
+            subject = ", ".join(who[:2]) or "the story both texts tell"
             yield Draft(
                 {"subject": subject, "event": ", ".join(match.measure), "a_date": _when(a), "b_date": _when(b),
                  "a_doc": a.doc, "b_doc": b.doc, "why": match.explain()},

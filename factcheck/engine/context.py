@@ -108,9 +108,11 @@ def interval(v: Value, approx_tol: float, rel_tol: float, open_slack: float | No
         x = v.high if v.high is not None else v.low
         slack = max(abs(x) * approx_tol, _rounding(v))
         return (x - slack, x) if v.high is not None else (x, x + slack)
-    widen = approx_tol if v.approx else rel_tol
-    # a bound word states a threshold, not a rounded figure: "at least 50" does not allow 46
-    rounding = _rounding(v) if (v.low is None) == (v.high is None) else 0.0
+    bound = (v.low is None) != (v.high is None)
+    # a bound word states a threshold, not a rounded or loosely reported figure: "at least 50" does
+    # not allow 46, and "more than 3,780" does not allow 3,750
+    widen = approx_tol if v.approx else 0.0 if bound else rel_tol
+    rounding = _rounding(v) if not bound else 0.0
     if v.magnitude and not v.approx:
         # a round figure is read as rounded, but not by more than "about" allows: "400 tons" is not 480
         rounding = min(rounding, abs(v.magnitude) * approx_tol)

@@ -46,6 +46,7 @@ def table() -> dict:
     data["one_time"] = frozenset(data["one_time_events"])
     data["label_nouns"] = frozenset(data["label_nouns"])
     data["event_nouns"] = frozenset(data["event_nouns"])
+    data["recurring"] = frozenset(data.get("recurring_events", ()))
     data["scale_set"] = frozenset(data.get("scale_names", ()))
     data["process_set"] = frozenset(data.get("process_nouns", ()))
     data["one_time"] = data["one_time"] | {c for w in data["event_nouns"] for c in data["class_of"].get(w, (w,))}
