@@ -188,3 +188,71 @@ class OneTimeEventConflict:
                 "An event that happens once has one date: check the primary source and correct the other.",
                 None, None if match.score >= CONFIDENT else "warning", ("event", match.measure, subject),
                 match.to_dict())
+
+
+class AgeParams(Params):
+    tolerance_years: int = 0
+
+
+def _age_between(born, at) -> int:
+    """Whole years from one ISO day to another (an age on that day)."""
+    y0, m0, d0 = (int(x) for x in born.split("-"))
+    y1, m1, d1 = (int(x) for x in at.split("-"))
+    return y1 - y0 - ((m1, d1) < (m0, d0))
+
+
+@register
+class AgeBirthConflict:
+    """A stated age that the person's birth date and the date it refers to cannot give.
+
+    "Bruno Halle was born on 4 May 1950" and "Halle died in October 2020 at the age of 80": born
+    in May 1950, he was 70 in October 2020. The age claim needs the date it holds at (the
+    event's date in its sentence, "when she won the prize in 2012"); the birth claim is a date
+    whose event class is a birth. The two must name the same person (the age's person is a
+    specific entity of its sentence, the birth's is whose birth it is), in one document or in
+    related ones. Dates of month or year precision give a range of ages, and only an age outside
+    it is reported.
+    """
+
+    name: ClassVar[str] = "age-birth-mismatch"
+    finding_kind: ClassVar[str] = "event"
+    Params = AgeParams
+    fields: ClassVar[frozenset[str]] = frozenset({"subject", "age", "when", "born", "a_doc", "b_doc", "implied"})
+
+    def run(self, ctx: CheckContext, rule) -> Iterable[Draft]:
+        from factcheck.engine.linkage import entities_agree
+
+        p = rule.params
+        linker = ctx.linker()
+
+        def usable(c) -> bool:
+            return c.modality == "asserted" and not c.negated and c.confidence >= p.min_confidence
+
+        births = [c for c in ctx.claims if c.kind == "date" and usable(c) and c.time is not None and c.time.start
+                  and not c.time.relative and "birth" in c.quals.get("measure", ()) and _whose(c)]
+        ages = [c for c in ctx.claims if c.kind == "quantity" and usable(c) and c.value is not None
+                and "age" in c.quals.get("role", ()) and c.time is not None and c.time.start and not c.time.relative
+                and c.value.low is not None and c.value.low == c.value.high and not c.value.approx]
+        for age in ages:
+            people = [e for e in (age.quals.get("nearest"), *age.quals.get("specific", ())) if e]
+            for born in births:
+                who = _whose(born)
+                if not entities_agree(people, [who]):
+                    continue
+                if age.doc != born.doc and not linker.one_story(age.doc, born.doc) and linker.doc_relation(age.doc, born.doc)[0] < 2.0:
+                    continue  # one name in two unrelated documents may be two people
+                ctx.checked.update((age.id, born.id))
+                lo = _age_between(born.time.end, age.time.start)
+                hi = _age_between(born.time.start, age.time.end)
+                n = int(age.value.low)
+                if lo - p.tolerance_years <= n <= hi + p.tolerance_years:
+                    continue
+                implied = str(lo) if lo == hi else f"{lo}–{hi}"
+                yield Draft(
+                    {"subject": entities_agree(people, [who])[0], "age": str(n), "when": _when(age), "born": _when(born),
+                     "a_doc": age.doc, "b_doc": born.doc, "implied": implied},
+                    [ctx.evidence(age), ctx.evidence(born)], [age.id, born.id],
+                    f"born {born.time.start}..{born.time.end}, at {age.time.start}..{age.time.end}: "
+                    f"age {implied}, not {n}",
+                    "Check the birth date, the date of the event and the age against a primary source.",
+                    None, None, ("age", who))

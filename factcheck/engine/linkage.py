@@ -454,8 +454,6 @@ class Linker:
         else:
             if _different_times(a, b):
                 return ""  # two years, two days: two figures of a series, or two moments of the story
-            if "age" in a.quals.get("role", ()):
-                return ""  # an age is someone's age at one event: which one needs its words
             known = table()["concepts"]
             # what each figure measures, in known word classes: its own words, else its sentence's
             # ("eleven people were treated for injuries")
@@ -548,6 +546,9 @@ class Linker:
             return self._no("a restatement in parentheses (a conversion of its sentence's figure)")
         if tuple(r for r in qa.get("role", ()) if r != "restatement") != tuple(r for r in qb.get("role", ()) if r != "restatement"):
             return self._no("different roles")
+        if "age" in qa.get("role", ()) and qa.get("age_at", "now") != qb.get("age_at", "now"):
+            # an age holds at one time: now ("Calloway, 54,") or at an event ("was 50 when first elected")
+            return self._no(f"ages at different times ({qa.get('age_at', 'now')} / {qb.get('age_at', 'now')})")
         contrast = contrasting(a, b)
         if contrast:
             return self._no(f"different qualifiers ({contrast})")  # "3,400 men" / "1,900 women"

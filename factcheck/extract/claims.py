@@ -759,6 +759,8 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
         if verb_ids:
             quals["measure_verb"] = tuple(verb_ids)
         roles = F.role_of(sentence, *inside, root, unit)
+        if "age" in roles:
+            quals["age_at"] = F.age_event(sentence, inside[0], root)
         dim = _dimension(unit)
         if dim:
             ids = sorted({*ids, dim})  # a length is a length whatever the verb ("rises to", "stands")

@@ -344,6 +344,39 @@ def _capacity_verb(root) -> bool:
     return False
 
 
+def _age_number(text: str) -> bool:
+    """A number that can be a person's age (a whole number up to 120)."""
+    from factcheck.normalize.numbers import parse_number
+
+    n = parse_number(text)
+    return n is not None and float(n).is_integer() and 1 <= n <= 120
+
+
+def age_event(sentence: str, s: int, root) -> str:
+    """When an age holds: "now" (the time of the sentence: "Calloway, 54, was re-elected", "who is
+    47", "the 31-year-old"), else the concept of the event it is the age at ("died aged 88",
+    "was 17 when she won", "joined at 28")."""
+    before = sentence[max(0, s - 40):s]
+    if root is None:
+        return "now"
+    doc = root.doc
+    # "was N when <clause>": the event of the when-clause
+    for tok in doc[root.i + 1: root.i + 3]:
+        if tok.lower_ == "when":
+            verb = tok.head if tok.head.pos_ in ("VERB", "AUX") else None
+            if verb is not None:
+                return concepts_of(verb.lemma_.lower())[0]
+    if re.search(r"\b(?:at\s+the\s+age\s+of|at\s+age|aged|at)\s+$", before, re.I):
+        tok = root
+        for _ in range(6):
+            if tok.head is tok:
+                break
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in ("be", "have"):
+                return concepts_of(tok.lemma_.lower())[0]
+    return "now"
+
+
 def role_of(sentence: str, s: int, e: int, root, unit: str) -> list[str]:
     """Role qualifiers of the number at sentence[s:e]."""
     t = table()
@@ -357,7 +390,8 @@ def role_of(sentence: str, s: int, e: int, root, unit: str) -> list[str]:
         roles.append("period:" + period)
     if re.match(r"^\s+(?:of|out of)\s+(?:the|their|its|his|her|all)?\s*\d", after):
         roles.append("part")  # "won 7 of 12": 7 is a part of 12
-    elif re.search(r"\b(?:of|out of)\s+(?:the|their|its|his|her|all)?\s*$", before) and re.search(r"\d", before[-25:]):
+    elif re.search(r"\b(?:of|out of)\s+(?:the|their|its|his|her|all)?\s*$", before) and re.search(r"\d", before[-25:]) \
+            and not re.search(r"\bage\s+of\s*$", before):
         roles.append("whole")  # ... and 12 the whole
     if re.search(r"\b(?:rose|risen|rise|rises|climbed|climb|increased|grew|grown|jumped|fell|fallen|dropped|declined|reached|revised)\s+(?:to|at)\s+(?:about\s+|nearly\s+|more than\s+|over\s+)?$", before, re.I):
         roles.append("updated")  # "the toll had risen to 31": a later state of a changing figure
@@ -365,6 +399,14 @@ def role_of(sentence: str, s: int, e: int, root, unit: str) -> list[str]:
         roles.append("age")
     elif unit == "count" and re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"^\s*,", after):
         roles.append("age")  # "Senard, 65, said": an age in apposition
+    elif unit == "count" and _age_number(sentence[s:e]) and (
+            (re.search(r"\b(?:was|is|were|turned)\s+$", before) and re.match(r"^\s+when\b", after))
+            or (re.search(r"\b(?:was|turned)\s+$", before) and re.match(r"^\s*(?:[.;]|$)", after)
+                and re.match(r"^\s*when\b", sentence, re.I))
+            or re.search(r"\bwho\s+(?:is|was)\s+$", before)
+            or (re.search(r"\b(?:died|retired|joined|married|became|won|started|began|debuted|left|elected|appointed|named|made)"
+                          r"\b[^,.;]{0,40}\bat\s+$", before) and re.match(r"^\s*(?:[,.;)]|$|\s+(?:and|in|when|after|before|but|while)\b)", after))):
+        roles.append("age")  # "was 17 when she won", "who is 47", "became captain at 19"
     if t["change_before_re"].search(before):
         roles.append("change")
     elif root is not None:
