@@ -135,8 +135,13 @@ def compatible(a: Claim, b: Claim, p) -> bool:
     return lo_a <= hi_b and lo_b <= hi_a
 
 
-def eligible(c: Claim, p) -> bool:
-    return c.modality == "asserted" and not c.negated and c.confidence >= p.min_confidence
+_PLANS = ("asserted", "projected", "target")
+
+
+def eligible(c: Claim, p, plans: bool = False) -> bool:
+    """An asserted measurement (or, with ``plans``, also a projection or target: two plans of one
+    thing are compared with each other, never with a measurement)."""
+    return c.modality in (_PLANS if plans else ("asserted",)) and not c.negated and c.confidence >= p.min_confidence
 
 
 def support(ctx: CheckContext, block: list[Claim], a: Claim, b: Claim, p) -> dict:
@@ -197,8 +202,8 @@ def _pairs(ctx: CheckContext, p: ConflictParams):
     # with the only figure of that kind of a text telling the same story
     usable = [c for c in ctx.claims if c.kind == "quantity" and c.value is not None
               and c.value.unit not in _COMPARABLE_UNITS_SKIP
-              and ((eligible(c, p) and c.quals.get("measure"))
-                   or (c.id in linker.sole and c.modality == "asserted" and not c.negated))]
+              and ((eligible(c, p, plans=True) and c.quals.get("measure"))
+                   or (c.id in linker.sole and c.modality in _PLANS and not c.negated))]
     for c in usable:
         ctx.checked.add(c.id)
     for a, b in linker.candidates(usable):
@@ -206,6 +211,8 @@ def _pairs(ctx: CheckContext, p: ConflictParams):
             continue
         if not comparable(a.value.unit, b.value.unit) or not places_compatible(a, b):
             continue
+        if a.modality != b.modality:
+            continue  # a projection or a target is not a measurement
         match = linker.compare(a, b)
         if match is None:
             continue

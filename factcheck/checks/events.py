@@ -142,7 +142,7 @@ class OneTimeEventConflict:
         one_time = table()["one_time"]
         linker = ctx.linker()
         usable = [c for c in ctx.claims if c.kind == "date" and c.time is not None and c.time.start and not c.time.relative
-                  and c.modality == "asserted" and not c.negated and c.confidence >= p.min_confidence
+                  and c.modality in ("asserted", "projected") and not c.negated and c.confidence >= p.min_confidence
                   and c.time.granularity in ("day", "month", "year", "season", "quarter", "half")
                   and (set(c.quals.get("measure", ())) & one_time or c.id in linker.sole_dates)]
         for c in usable:
@@ -150,6 +150,8 @@ class OneTimeEventConflict:
         for a, b in linker.candidates(usable):
             if a.quals.get("first") and b.quals.get("first"):
                 continue  # event-conflict reports first events
+            if a.modality != b.modality:
+                continue  # a planned date is not the date it happened; two plans of one event are compared
             match = linker.compare(a, b)
             if match is None:
                 continue

@@ -544,6 +544,7 @@ class Linker:
             # a conversion of its sentence's figure: across documents it is compared only in the unit
             # its writer chose ("(21.6 feet)" with "21 feet"); the figures it converts are compared too
             return self._no("a restatement in parentheses (a conversion of its sentence's figure)")
+        story = self.one_story(a.doc, b.doc)
         if tuple(r for r in qa.get("role", ()) if r != "restatement") != tuple(r for r in qb.get("role", ()) if r != "restatement"):
             return self._no("different roles")
         if "age" in qa.get("role", ()) and qa.get("age_at", "now") != qb.get("age_at", "now"):
@@ -605,7 +606,10 @@ class Linker:
             xa = qa.get("nearest") or (self.topic_specific(a.doc, 1) or [None])[0] if (qa.get("nearest") or loose) else None
             xb = qb.get("nearest") or (self.topic_specific(b.doc, 1) or [None])[0] if (qb.get("nearest") or loose) else None
             if xa and xb and not entities_agree([xa], [xb]) and (
-                    (a.kind == "quantity" and qa.get("nearest") and qb.get("nearest"))
+                    (a.kind == "quantity" and qa.get("nearest") and qb.get("nearest")
+                     # one story told twice names both parties of it on both sides ("Novaline buys Tessel")
+                     and not (story and entities_agree([xa], self.doc_entities.get(b.doc, ()))
+                              and entities_agree([xb], self.doc_entities.get(a.doc, ()))))
                     or (not entities_agree([xa], self.doc_entities.get(b.doc, ()))
                         and not entities_agree([xb], self.doc_entities.get(a.doc, ())))):
                 # each figure sits next to a different named thing (one arena's crowd / another stadium's)

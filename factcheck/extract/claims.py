@@ -353,6 +353,9 @@ def _entities(sdoc, acronyms: dict[str, str], aliases: AliasTable | None = None)
     return sorted(found)
 
 
+_SPEECH_VERBS = frozenset({"say", "announce", "tell", "confirm", "state", "report", "add", "warn", "promise", "pledge"})
+
+
 def _modality(root, sentence: str) -> tuple[str, bool]:
     lex = lexicon()["modal_of"]
     chain = [root, *root.ancestors]
@@ -364,6 +367,8 @@ def _modality(root, sentence: str) -> tuple[str, bool]:
                 negated = True
             if c.dep_ in ("aux", "mark") and c.lemma_.lower() in lex and modality == "asserted":
                 modality = lex[c.lemma_.lower()]
+                if c.lower_ == "would" and t.dep_ == "ccomp" and t.head.lemma_.lower() in _SPEECH_VERBS:
+                    modality = "projected"  # "the firm said it would cut 540 jobs": a reported plan, not a supposition
         counted = t is root.head and root.dep_ in ("nummod", "quantmod", "compound", "amod") and t.pos_ == "NOUN"
         if t.lemma_.lower() in lex and t.pos_ in ("VERB", "NOUN", "AUX", "ADJ") and modality == "asserted" and not counted:
             modality = lex[t.lemma_.lower()]  # ("seven league goals" counts goals; it states no goal)
@@ -603,6 +608,12 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
             confidence = 0.6
         if re.search(r"\bas of\s*$", sentence[: m.start - s0].lower()[-8:]):
             quals["as_of"] = True
+        life = _life_date(sentence, m.start - s0, m.end - s0)
+        who = _name_before(sdoc, sentence.rfind("(", 0, m.start - s0)) if life else None
+        if who:
+            # "Ilse Varga (3 May 1931 – 9 June 1994) was a poet": the dates of a life after a person's name
+            prop, subject, confidence = life, who, 0.9
+            quals.pop("tense", None)
     _add_frame(quals, sdoc, span, root, noun, m, s0, sentence, kind, prop)
     if quals.pop("attached", False) and confidence < 0.9:
         confidence = 0.8  # the parse attaches the number to what it counts
@@ -629,6 +640,36 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
         negated=negated,
         confidence=confidence,
     )
+
+
+_LIFE_OPEN = re.compile(r"\(\s*(?:born\s+|b\.\s*)?$", re.I)
+_LIFE_DIED = re.compile(r"\(\s*(?:died\s+|d\.\s*)$", re.I)
+_LIFE_TAIL = re.compile(r"^\s*[–—-]\s*[^()]{4,40}\)")
+_LIFE_HEAD = re.compile(r"\([^()]{4,40}?\s*[–—-]\s*$")
+
+
+def _life_date(sentence: str, s: int, e: int) -> str | None:
+    """"born" or "die" for the dates of a life in parentheses: "(3 May 1931 – 9 June 1994)",
+    "(born 3 May 1931)", "(b. 1931)", "(died 1994)"; None otherwise."""
+    before, after = sentence[max(0, s - 48):s], sentence[e:e + 48]
+    if _LIFE_OPEN.search(before) and (_LIFE_TAIL.match(after) or (re.search(r"(?:born|b\.)\s*$", before, re.I)
+                                                                   and re.match(r"^\s*[),;]", after))):
+        return "born"
+    if (_LIFE_HEAD.search(before) and re.match(r"^\s*\)", after)) or (_LIFE_DIED.search(before) and re.match(r"^\s*[),;]", after)):
+        return "die"
+    return None
+
+
+def _name_before(sdoc, paren: int) -> str | None:
+    """The first person named in the sentence before a parenthesis (whose life dates it gives)."""
+    from factcheck.extract.frame import entity_key
+
+    if paren < 0:
+        return None
+    for ent in sdoc.ents:
+        if ent.end_char <= paren and ent.label_ == "PERSON":
+            return entity_key(ent.text) or None
+    return None
 
 
 def _label_lemma(tok) -> str:

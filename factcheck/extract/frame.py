@@ -310,7 +310,7 @@ def context_lemmas(sdoc, skip: tuple[int, int] | None = None) -> list[str]:
     return sorted(out)
 
 
-_PERIOD = re.compile(r"\b(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])[- ]quarter|(?P<qq>q[1-4])\b|(?P<h>first|second|1st|2nd)[- ]half|(?P<y>full[- ]year|annual|yearly|fiscal year|financial year|full twelve months))", re.I)
+_PERIOD = re.compile(r"\b(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])[- ]quarter|(?P<qq>q[1-4])\b|(?P<h>first|second|1st|2nd)[- ]half|(?P<y>full[- ]year|annual|yearly|fiscal year|financial year|full twelve months|for the (?:coming |next |current |past |last |whole )?year))", re.I)
 _ORD = {"first": "1", "1st": "1", "second": "2", "2nd": "2", "third": "3", "3rd": "3", "fourth": "4", "4th": "4"}
 
 

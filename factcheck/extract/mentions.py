@@ -37,7 +37,7 @@ class Mention:
 BOUND = (
     r"(?P<bound>no more than|not more than|no fewer than|not less than|at most|more than about|more than|much more than|over|above|at least|no less than|no fewer than|nearly|almost|"
     r"about|approximately|approx\.|around|roughly|some|up to|less than|fewer than|under|below|close to|"
-    r"just over|just under|an estimated|estimated|as many as|as much as|exceeding|in excess of|upwards of|higher than|greater than|taller than|longer than|"
+    r"just over|just under|a little over|a little under|slightly over|slightly under|slightly more than|slightly less than|a little more than|a little less than|an estimated|estimated|as many as|as much as|exceeding|in excess of|upwards of|higher than|greater than|taller than|longer than|"
     r"larger than|bigger than|lower than|smaller than|shorter than)\s+|(?P<tilde>[~∼≈])\s?"
 )
 _BOUND_OPT = f"(?:{BOUND})?"
@@ -46,7 +46,10 @@ _BOUND_OPT = f"(?:{BOUND})?"
 _BOUND_KIND = {
     "more than about": ("low", True), "more than": ("low", False), "much more than": ("low", False),
     "over": ("low", False), "above": ("low", False), "at least": ("low", False), "no less than": ("low", False),
-    "no fewer than": ("low", False), "just over": ("low", True), "as many as": ("point", False),
+    "no fewer than": ("low", False), "just over": ("low", True), "a little over": ("low", True),
+    "slightly over": ("low", True), "slightly more than": ("low", True), "a little more than": ("low", True),
+    "a little under": ("high", True), "slightly under": ("high", True), "slightly less than": ("high", True),
+    "a little less than": ("high", True), "as many as": ("point", False),
     "as much as": ("point", False),
     "nearly": ("high", True), "almost": ("high", True), "just under": ("high", True), "close to": ("point", True),
     "about": ("point", True), "approximately": ("point", True), "approx.": ("point", True), "around": ("point", True),

@@ -151,7 +151,14 @@ def find_citations(text: str, base: int = 0) -> list[Citation]:
     return [found[k] for k in sorted(found)]
 
 
+_NOT_AUTHORS = frozenset(("january february march april may june july august september october november december "
+                          "jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn fall winter "
+                          "early late mid since until from in by during before after circa c").split())
+
+
 def _add(found: dict[int, Citation], m: re.Match, base: int) -> None:
+    if m.group("a").split()[0].rstrip(",.").lower() in _NOT_AUTHORS:
+        return  # "(3 May 1931 – 9 June 1994)", "(Spring 2004)": dates, not author-year citations
     pages = None
     page_text = None
     if m.group(3):
