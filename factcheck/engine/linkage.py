@@ -204,8 +204,11 @@ def qualifiers(sentence: str) -> dict[str, frozenset[str]]:
     """The contrast qualifiers a sentence names, by group ({"market": {"domestic"}})."""
     out: dict[str, set[str]] = {}
     for group, member, rx in _contrast_res():
-        if rx.search(sentence):
+        for m in rx.finditer(sentence):
+            if m.group()[:1].isupper() and sentence[:m.start()].strip() and sentence[:m.start()].rstrip()[-1:] not in ".!?:;\"'“‘(":
+                continue  # a word of a name ("the International Cartographic Society"), not a qualifier
             out.setdefault(group, set()).add(member)
+            break
     return {g: frozenset(m) for g, m in out.items()}
 
 
@@ -215,6 +218,13 @@ def contrasting(a: Claim, b: Claim) -> str:
     for group in sorted(set(qa) & set(qb)):
         if not (qa[group] & qb[group]):
             return f"{'/'.join(sorted(qa[group]))} vs {'/'.join(sorted(qb[group]))}"
+    for entry in table().get("contrasts_one_sided", ()):
+        group, _, member = entry.partition(".")
+        if (group in qa) == (group in qb):
+            continue
+        side = qa.get(group) or qb.get(group)
+        if not member or member in side:
+            return f"{'/'.join(sorted(side))} on one side only: a part and its whole"
     return ""
 
 

@@ -523,8 +523,9 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
             noun = None
         if noun is not None:
             phrase = _noun_phrase(noun)
-            if noun.lemma_.lower() in lex["ignore_nouns"]:
-                return None
+            if noun.lemma_.lower() in lex["ignore_nouns"] and not (
+                    noun.dep_ in ("nsubj", "nsubjpass") and root.head is not noun and noun.lemma_.lower() == "figure"):
+                return None  # "Figure 3", "12 pages" (but "the figure was higher than 2,000" is a claim)
             eid = _entity_at(sdoc, noun) or acronyms.get(noun.text)
             if eid and aliases.type_of(eid) == "place":
                 eid = None

@@ -52,6 +52,7 @@ def table() -> dict:
     data["one_time"] = data["one_time"] | {c for w in data["event_nouns"] for c in data["class_of"].get(w, (w,))}
     roles = data["roles"]
     data["change_set"] = frozenset(roles["change_lemmas"])
+    data["change_share_set"] = frozenset(roles.get("change_lemmas_share", ()))
     data["per_after_re"] = re.compile(r"^\W{0,2}(?:" + "|".join(re.escape(x) for x in sorted(roles["per_unit_after"], key=len, reverse=True)) + r")\b", re.I)
     data["change_before_re"] = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in sorted(roles["change_before"], key=len, reverse=True)) + r")\s*$", re.I)
     data["part_before_re"] = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in sorted(roles["part_before"], key=len, reverse=True)) + r")\s*$", re.I)
@@ -411,9 +412,10 @@ def role_of(sentence: str, s: int, e: int, root, unit: str) -> list[str]:
         roles.append("change")
     elif root is not None:
         head = root.head
-        if head.lower_ == "by" and head.head.lemma_.lower() in t["change_set"]:
+        changes = t["change_set"] | (t["change_share_set"] if unit == "percent" else frozenset())
+        if head.lower_ == "by" and head.head.lemma_.lower() in changes:
             roles.append("change")  # "rose by 5%"
-        elif head is not root and head.lemma_.lower() in t["change_set"] and head.lower_ not in ("to", "at", "from") \
+        elif head is not root and head.lemma_.lower() in changes and head.lower_ not in ("to", "at", "from") \
                 and root.dep_ in ("dobj", "npadvmod", "advmod", "nummod", "amod", "compound"):
             roles.append("change")  # "rose 5%", "a 5% rise"
     if t["part_before_re"].search(before):
