@@ -169,8 +169,11 @@ class OneTimeEventConflict:
                 continue  # neither sentence names whose event it is: a topic alone does not make one event
             sa, sb = _whose(a), _whose(b)
             process = table()["process_set"]
-            if story and bool(set(a.quals.get("context", ())) & process) != bool(set(b.quals.get("context", ())) & process):
-                continue  # "work on the bridge began in 1960" is its construction, not its opening
+            starts = {"establish", "outbreak"}  # "began", "started", "opened"
+            pa, pb = (bool(set(c.quals.get("context", ())) & process) and bool(set(c.quals.get("measure", ())) & starts)
+                      for c in (a, b))
+            if story and pa != pb:
+                continue  # "work on the bridge began in 1960" is its construction's start, not its opening
             if story and any(x and set(x.split()) & process for x in (sa, sb)) and not (sa and sb and entities_agree([sa], [sb])):
                 continue  # "the inquiry began in 2004" is the inquiry's start, not the start of someone's career
             if not story and not (sa and sb and entities_agree(who, [sa]) and entities_agree(who, [sb])):

@@ -455,10 +455,10 @@ class Linker:
         sim = self.text_similarity(a.doc, b.doc)
         uc = unit_class(a)
         if uc == "date":
-            one_time = table()["one_time"]
-            ea, eb = set(a.quals.get("measure", ())) & one_time, set(b.quals.get("measure", ())) & one_time
-            if ea and eb and not (ea & eb):
-                return ""  # two different one-time events of the story (born / died)
+            ea, eb = set(a.quals.get("measure", ())), set(b.quals.get("measure", ()))
+            for x, y in table().get("opposed_events", ()):
+                if (x in ea and y in eb and x not in eb) or (y in ea and x in eb and y not in eb):
+                    return ""  # two different one-time events of the story (born / died)
             if a.id not in self.sole_dates or b.id not in self.sole_dates:
                 return ""  # a text with a figure: its date may be the figure's time ("$310 million in 2019")
         else:
@@ -482,7 +482,12 @@ class Linker:
                 weak = table()["weak"]
                 wa = {m for m in a.quals.get("measure", ()) if m not in weak and not m.startswith("dim:")}
                 wb = {m for m in b.quals.get("measure", ()) if m not in weak and not m.startswith("dim:")}
-                if wa and wb and not (wa & wb):
+                # the events each sentence tells: its figure's words, and the known event words around it
+                # ("the earthquake struck at 2:15" / "the quake hit at 4:40")
+                events = set(table()["concepts"]) | table()["event_nouns"]
+                ca = wa | (set(a.quals.get("context", ())) & events)
+                cb = wb | (set(b.quals.get("context", ())) & events)
+                if wa and wb and not (wa & wb) and not (wa & cb) and not (wb & ca):
                     return ""  # two moments of one story ("made landfall at 5am" / "power restored by 6pm")
         return f"the only {_CLASS_NAMES.get(uc, 'figure')} of each of two short texts that tell one story (similarity {sim:.2f})"
 
