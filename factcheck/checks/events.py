@@ -261,3 +261,95 @@ class AgeBirthConflict:
                     f"age {implied}, not {n}",
                     "Check the birth date, the date of the event and the age against a primary source.",
                     None, None, ("age", who))
+
+
+_SPAN = r"(?P<bound>about|around|nearly|almost|roughly|some|just|only|barely|more than|over|less than|under)?\s*" \
+        r"(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|" \
+        r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty)\s+" \
+        r"(?P<unit>minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?P<dir>after|before|later|earlier)\b"
+_SPAN_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30.44, "year": 365.25, "decade": 3652.5}
+
+
+def span_days(text: str) -> tuple[float, str, str] | None:
+    """The offset of a relative span in days, its direction and its bound word:
+    "three days after" -> (3, "after", ""); "Eighteen months after" -> (548, "after", "")."""
+    import re
+
+    from factcheck.normalize.numbers import parse_number
+
+    m = re.search(_SPAN, text, re.I)
+    if not m:
+        return None
+    n = 1.0 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))
+    if n is None:
+        return None
+    unit = m.group("unit").lower().rstrip("s")
+    direction = {"later": "after", "earlier": "before"}.get(m.group("dir").lower(), m.group("dir").lower())
+    return n * _SPAN_DAYS[unit], direction, (m.group("bound") or "").lower()
+
+
+class SpanParams(Params):
+    approx_tolerance: float = 0.15
+
+
+@register
+class RelativeSpanConflict:
+    """One interval between two events told with two lengths ("three days after the leak was
+    found" / "four days after the leak came to light").
+
+    Both statements are relative dates ("N days after <event>") that the linker matches as the
+    same event (the same measured event, or the only date of each of two texts telling one
+    story), with the same direction (after / before). Their spans conflict when they differ by
+    more than rounding allows: a span stated in a larger unit is read to its unit ("a year" is
+    not "eighteen months"), and "about" widens it by ``approx_tolerance``.
+    """
+
+    name: ClassVar[str] = "relative-span-conflict"
+    finding_kind: ClassVar[str] = "event"
+    Params = SpanParams
+    fields: ClassVar[frozenset[str]] = frozenset({"subject", "a_span", "b_span", "a_doc", "b_doc", "why"})
+
+    def run(self, ctx: CheckContext, rule) -> Iterable[Draft]:
+        p = rule.params
+        linker = ctx.linker()
+        spans = {}
+        for c in ctx.claims:
+            if c.kind != "date" or c.time is None or not c.time.relative or c.negated or c.confidence < p.min_confidence:
+                continue
+            s = span_days(c.quote)
+            if s:
+                spans[c.id] = s
+        usable = [c for c in ctx.claims if c.id in spans]
+        for c in usable:
+            ctx.checked.add(c.id)
+        for a, b in linker.candidates(usable):
+            (da, dir_a, bound_a), (db, dir_b, bound_b) = spans[a.id], spans[b.id]
+            if dir_a != dir_b or a.doc == b.doc:
+                continue
+            match = linker.compare(a, b)
+            if match is None:
+                continue
+            lo_a, hi_a = _span_range(da, bound_a, p.approx_tolerance)
+            lo_b, hi_b = _span_range(db, bound_b, p.approx_tolerance)
+            if lo_a <= hi_b and lo_b <= hi_a:
+                continue
+            subject = ", ".join(match.entities[:2]) or "the story both texts tell"
+            yield Draft(
+                {"subject": subject, "a_span": a.quote, "b_span": b.quote, "a_doc": a.doc, "b_doc": b.doc,
+                 "why": match.explain()},
+                [ctx.evidence(a), ctx.evidence(b)], [a.id, b.id],
+                f"{da:g} days vs {db:g} days",
+                "Check the dates of both events and correct the interval that is wrong.",
+                None, None, ("span", match.measure, subject), match.to_dict())
+
+
+def _span_range(days: float, bound: str, tol: float) -> tuple[float, float]:
+    if bound in ("about", "around", "roughly", "some"):
+        return days * (1 - tol), days * (1 + tol)
+    if bound in ("nearly", "almost", "just", "barely"):
+        return days * (1 - tol), days
+    if bound in ("more than", "over"):
+        return days, float("inf")
+    if bound in ("less than", "under"):
+        return 0.0, days
+    return days * 0.999, days * 1.001
