@@ -17,6 +17,7 @@ Intervals take bounds ("over 11,000" is [11000, inf)), approximation words
 from __future__ import annotations
 
 import math
+import re
 from itertools import combinations
 from typing import ClassVar, Iterable
 
@@ -211,12 +212,24 @@ def _pairs(ctx: CheckContext, p: ConflictParams):
             continue
         if not comparable(a.value.unit, b.value.unit) or not places_compatible(a, b):
             continue
-        if a.modality != b.modality:
+        if a.modality != b.modality and not _same_outlook(linker, a, b):
             continue  # a projection or a target is not a measurement
         match = linker.compare(a, b)
         if match is None:
             continue
         yield ("link", unit_class(a), match.measure), a, b, match
+
+
+def _same_outlook(linker, a: Claim, b: Claim) -> bool:
+    """A plan and a present-tense statement of two short texts telling one story: both say what
+    is to be ("the winner will take home $250,000" / "first prize is $200,000"); a past-tense
+    statement says what happened, which a plan never contradicts."""
+    if {a.modality, b.modality} - {"asserted", "projected"} or not linker.one_story(a.doc, b.doc):
+        return False
+    stated = a if a.modality == "asserted" else b
+    if re.search(r"\b(?:now|currently|today|at present|so far|to date|already)\b", stated.sentence, re.I):
+        return False  # today's state ("now operating, produces 150 MW") against a plan for later
+    return not stated.quals.get("past") and stated.quals.get("tense") != "past"
 
 
 def prune(found: list[tuple]) -> list[tuple]:

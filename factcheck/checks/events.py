@@ -238,12 +238,16 @@ class AgeBirthConflict:
         ages = [c for c in ctx.claims if c.kind == "quantity" and usable(c) and c.value is not None
                 and "age" in c.quals.get("role", ()) and c.time is not None and c.time.start and not c.time.relative
                 and c.value.low is not None and c.value.low == c.value.high and not c.value.approx]
+        birth_sentences = {(c.doc, c.sent_start) for c in births}
         for age in ages:
+            if (age.doc, age.sent_start) in birth_sentences:
+                continue  # "born on 1 February 1972 (age 52)": an age today, dated by nothing but the birth
             people = [e for e in (age.quals.get("nearest"), *age.quals.get("specific", ())) if e]
             for born in births:
                 who = _whose(born)
                 if not entities_agree(people, [who]):
                     continue
+
                 if age.doc != born.doc and not linker.one_story(age.doc, born.doc) and linker.doc_relation(age.doc, born.doc)[0] < 2.0:
                     continue  # one name in two unrelated documents may be two people
                 ctx.checked.update((age.id, born.id))

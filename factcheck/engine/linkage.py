@@ -583,7 +583,8 @@ class Linker:
         only_dims = all(m in weak or m.startswith("dim:") for m in shared_m)
         if not sole and only_dims and not entities_agree(qa.get("specific", ()), qb.get("specific", ())):
             return self._no("only a vague measure or a dimension shared, and no common specific entity")
-        if a.doc != b.doc:
+        if a.doc != b.doc and a.kind == "quantity":
+            # (a date's own places are where its event happened: "born in Castlemilk" / "a Scottish actor")
             own_a, own_b = self._own_entities(a, b, "entities"), self._own_entities(b, a, "entities")
             placed = any(p.split(":", 1)[-1] in own for own, q in ((own_a, qa), (own_b, qb)) for p in q.get("places", ()))
             if own_a and own_b and (only_dims or placed):
@@ -667,7 +668,9 @@ class Linker:
             if jw > 0:
                 levels.append(Level("context", f"{len(inter)} shared words ({jw:.2f})", min(2.0, 4.0 * jw)))
         close = _closeness(a, b)
-        if close:
+        if close and not (sole and close.weight < 0):
+            # (the one figure of its kind of two texts telling one story is that story's figure
+            # however far apart the two are: "$3.1 billion" / "$310 million" is a scale error)
             levels.append(close)
         # documents
         if a.doc == b.doc and not (ma == mb and shared_e and any(lv.comparison == "context" and lv.weight >= 2.0 for lv in levels)):

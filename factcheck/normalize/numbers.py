@@ -35,7 +35,8 @@ ORDINALS = {
 _CARD = "|".join(UNITS_WORDS[1:] + TENS_WORDS)
 # "ten", "twenty-five", "fifty one", "two hundred", "ten and a half"
 # "half a million", "a quarter of a million", "three-quarters of a billion"
-_FRACTION_OF_SCALE = r"(?:half|a\squarter|three[- ]quarters|a\sthird|two[- ]thirds)(?:\sof)?\s(?:a|an)\s(?:hundred|thousand|million|billion|dozen)"
+_FRACTION_OF_SCALE = (r"(?:half|a\squarter|three[- ]quarters|a\sthird|two[- ]thirds)(?:\sof)?\s(?:a|an)\s(?:hundred|thousand|million|billion|dozen)"
+                      r"|(?:two|three|four|five|six|seven|eight|nine|ten)\sdozen")
 WORD_NUMBER = (
     rf"(?:{_FRACTION_OF_SCALE}|(?:{_CARD})(?:[- ](?:{'|'.join(UNITS_WORDS[1:10])}))?"
     rf"(?:\s(?:hundred|thousand|million|billion))?(?:\sand\sa\s(?:half|quarter))?(?:\s(?:thousand|million|billion))?|a\sdozen|a\shundred|a\sthousand|a\smillion|a\sbillion|a\squarter|a\sthird|half|a\shalf)"
@@ -61,6 +62,9 @@ def parse_number(text: str) -> float | None:
     if m:
         base = float(m.group(1).replace(",", ""))
         return base * SCALES[m.group(2)] if m.group(2) else base
+    m = re.fullmatch(r"(two|three|four|five|six|seven|eight|nine|ten) dozen", t)
+    if m:  # "two dozen"
+        return 12.0 * text2num(m.group(1), "en")
     m = re.fullmatch(r"(half|a quarter|three[- ]quarters|a third|two[- ]thirds)(?: of)? an? (hundred|thousand|million|billion|dozen)", t)
     if m:  # "half a million"
         part = {"half": 0.5, "a quarter": 0.25, "a third": 1 / 3}.get(m.group(1), 0.75 if "quarter" in m.group(1) else 2 / 3)
