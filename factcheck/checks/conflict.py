@@ -133,10 +133,18 @@ def compatible(a: Claim, b: Claim, p) -> bool:
     lo_b, hi_b = interval(vb, p.approx_tolerance, p.rel_tolerance)
     if va.unit != vb.unit:
         lo_b, hi_b = convert(lo_b, vb.unit, va.unit), convert(hi_b, vb.unit, va.unit)
+    if va.unit == vb.unit and _exact(va) and _exact(vb) and va.low != vb.low:
+        # two exact figures in one unit stand for what rounds to them, and the edges of two
+        # roundings are not shared: "1,200" (1,150 to 1,250) and "1,300" (1,250 to 1,350) differ
+        return lo_a < hi_b and lo_b < hi_a
     return lo_a <= hi_b and lo_b <= hi_a
 
 
 _PLANS = ("asserted", "projected", "target")
+
+
+def _exact(v) -> bool:
+    return v.low is not None and v.low == v.high and not v.approx and v.magnitude is not None
 
 
 def eligible(c: Claim, p, plans: bool = False) -> bool:

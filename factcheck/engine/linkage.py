@@ -326,7 +326,8 @@ class Linker:
                 self.doc_entities[doc][entity_key(title)] += 2
         for doc, text in self.texts.items():
             # names the text repeats, in sentences with or without figures: what the document is about
-            for key, n in recurring_names(text).items():
+            # (a text of a sentence or two names its subject once: every name of it counts)
+            for key, n in recurring_names(text, 1 if len(text_vector(text)) < MIN_TEXT_WORDS else 2).items():
                 self.doc_entities[doc][key] += n
         self.entity_df: Counter = Counter()
         self.context_df: Counter = Counter()
@@ -450,7 +451,8 @@ class Linker:
         time of day, two different one-time events for a date; contrast qualifiers (domestic /
         international) are checked for every pair in :meth:`compare`.
         """
-        if a.id not in self.sole or b.id not in self.sole or not self.one_story(a.doc, b.doc):
+        if not self.one_story(a.doc, b.doc) or not (
+                (a.id in self.sole and b.id in self.sole) or (a.kind == "quantity" and self._alone(a, b))):
             return ""
         sim = self.text_similarity(a.doc, b.doc)
         uc = unit_class(a)
@@ -487,9 +489,33 @@ class Linker:
                 events = set(table()["concepts"]) | table()["event_nouns"]
                 ca = wa | (set(a.quals.get("context", ())) & events)
                 cb = wb | (set(b.quals.get("context", ())) & events)
-                if wa and wb and not (wa & wb) and not (wa & cb) and not (wb & ca):
+                if wa and wb and not (wa & wb) and not (wa & cb) and not (wb & ca) and not (ca & cb & table()["event_nouns"]):
                     return ""  # two moments of one story ("made landfall at 5am" / "power restored by 6pm")
         return f"the only {_CLASS_NAMES.get(uc, 'figure')} of each of two short texts that tell one story (similarity {sim:.2f})"
+
+    @functools.cached_property
+    def _short_claims(self) -> dict[tuple[str, str], list[Claim]]:
+        out: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        for c in self.claims:
+            uc = unit_class(c)
+            if uc is not None and c.kind == "quantity" and self._short(c.doc):
+                out[(c.doc, uc)].append(c)
+        return out
+
+    def _alone(self, a: Claim, b: Claim) -> bool:
+        """Whether a and b are the only figures of their kind of two short texts that the texts do not
+        both state: "1,200 staff at 4 sites" / "1,300 staff at four sites" tell the sites alike, and
+        what is left on each side is the one figure they disagree on."""
+        uc = unit_class(a)
+        xs, ys = self._short_claims.get((a.doc, uc), []), self._short_claims.get((b.doc, uc), [])
+
+        def same(c: Claim, d: Claim) -> bool:
+            return c.value is not None and d.value is not None and (c.value.low, c.value.high, c.value.unit) == (
+                d.value.low, d.value.high, d.value.unit)
+
+        left_a = [c for c in xs if not any(same(c, d) for d in ys)]
+        left_b = [d for d in ys if not any(same(c, d) for c in xs)]
+        return [c.id for c in left_a] == [a.id] and [d.id for d in left_b] == [b.id]
 
     def _own_entities(self, a: Claim, b: Claim, field: str) -> list[str]:
         """The named things of a's sentence that b's document never mentions."""
@@ -523,6 +549,8 @@ class Linker:
                 blocks[(uc, m)].append(c)
             if c.id in self.sole:
                 blocks[(uc, "<sole>")].append(c)
+            elif c.kind == "quantity" and self._short(c.doc):
+                blocks[(uc, "<short>")].append(c)  # perhaps alone after the figures both texts state (_alone)
         seen = set()
         for key in sorted(blocks, key=repr):
             block = blocks[key]

@@ -40,7 +40,7 @@ BOUND = (
     r"just over|just under|a little over|a little under|slightly over|slightly under|slightly more than|slightly less than|a little more than|a little less than|an estimated|estimated|as many as|as much as|exceeding|in excess of|upwards of|higher than|greater than|taller than|longer than|"
     r"larger than|bigger than|lower than|smaller than|shorter than)\s+|(?P<tilde>[~∼≈])\s?"
 )
-_BOUND_OPT = f"(?:{BOUND})?"
+_BOUND_OPT = f"(?:(?i:{BOUND}))?"  # "Up to 40 cm": bound words in any case, even where units are case-sensitive
 
 # bound word -> (low/high shape, approx)
 _BOUND_KIND = {
@@ -625,6 +625,8 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
             return None
         if name == "fraction":
             x *= 100
+            # "a quarter of the land" is a loose share: read it as "about 25%"
+            return Mention(s, e, span, "quantity", value=make_value(x, "percent", bound or "about", span), flags=_rate_flags(text, e))
         return Mention(s, e, span, "quantity", value=make_value(x, "percent", bound, span), flags=_rate_flags(text, e))
     if name == "times":
         if m.group("w"):
