@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from factcheck.config import Settings, load_settings
-from factcheck.errors import Problem
+from factcheck.errors import FactcheckError, Problem
 
 
 @dataclass(slots=True)
@@ -23,25 +23,54 @@ class Prepared:
     stats: dict = field(default_factory=dict)
 
 
+BUILTIN_ALIASES = Path(__file__).resolve().parent / "data" / "aliases.yaml"
+
+
 def _alias_paths(rules_dir: Path | None, settings: Settings) -> list[Path]:
-    paths = []
+    """The built-in alias table (countries, regions), the project's aliases.yaml, the configured files."""
+    paths = [BUILTIN_ALIASES]
+    rules_dir = _project_rules(rules_dir, settings)
     if rules_dir is not None and (rules_dir / "aliases.yaml").is_file():
         paths.append(rules_dir / "aliases.yaml")
-    paths.extend(Path(p) for p in settings.aliases)
+    for p in settings.aliases:
+        if not Path(p).is_file():
+            raise FactcheckError("E210", "alias file not found", str(p), hint="fix 'aliases' in " + (settings.source or "the configuration"))
+        paths.append(Path(p))
     return paths
 
 
-def prepare(paths: list[Path], rules_dir: Path | None = Path("rules"), settings: Settings | None = None,
+def _project_rules(rules_dir: str | Path | None, settings: Settings) -> Path | None:
+    """The project's rule folder: the one given, else the configuration's, else none."""
+    if rules_dir is not None:
+        return Path(rules_dir)
+    return Path(settings.rules) if settings.rules else None
+
+
+def _settings_for(paths: list[Path], settings: Settings | None) -> Settings:
+    """The given settings, else the configuration found from the corpus folder upwards (then the current folder)."""
+    if settings is not None:
+        return settings
+    start = paths[0] if paths else None
+    return load_settings(start if start is not None and start.exists() else None)
+
+
+def rule_set(rules_dir: str | Path | None, settings: Settings) -> list:
+    """The built-in rules with the project's (see :func:`factcheck.engine.spec.load_rules`)."""
+    from factcheck.engine.spec import load_rules
+
+    return load_rules(_project_rules(rules_dir, settings), builtin=settings.builtin_rules)
+
+
+def prepare(paths: list[Path], rules_dir: Path | None = None, settings: Settings | None = None,
             cache_dir: Path | None = None, progress: Callable[[str], None] | None = None) -> Prepared:
     """Load documents and extract claims (using the cache when given)."""
     from factcheck.engine.cache import Cache, code_version
     from factcheck.extract.claims import extract_document, number_claims
-    from factcheck.errors import FactcheckError
     from factcheck.ingest import load as L
     from factcheck.ingest.corpus import _display, corpus_files, document_from_text
     from factcheck.normalize.aliases import load_aliases
 
-    settings = settings or load_settings()
+    settings = _settings_for(paths, settings)
     alias_paths = _alias_paths(rules_dir, settings)
     aliases = load_aliases(alias_paths)
     for p in paths:
@@ -65,7 +94,8 @@ def prepare(paths: list[Path], rules_dir: Path | None = Path("rules"), settings:
         if cache is not None:
             import json
 
-            key = cache.key(raw.text.encode("utf-8", "surrogatepass") + json.dumps(meta, sort_keys=True, default=str).encode(), doc_id)
+            key = cache.key(raw.text.encode("utf-8", "surrogatepass") + json.dumps(
+                [meta, raw.meta, raw.page_starts, f.suffix.lower()], sort_keys=True, default=str).encode(), doc_id)
             hit = cache.get(key)
         else:
             hit = None
@@ -75,7 +105,7 @@ def prepare(paths: list[Path], rules_dir: Path | None = Path("rules"), settings:
         else:
             if progress:
                 progress(doc_id)
-            doc = document_from_text(doc_id, raw.text, display, f.suffix.lower(), meta)
+            doc = document_from_text(doc_id, raw.text, display, f.suffix.lower(), meta, raw.page_starts, raw.meta)
             doc.problems.extend(raw.problems)
             if nlp is None:
                 nlp = _nlp(settings, alias_paths)
@@ -95,34 +125,39 @@ def prepare(paths: list[Path], rules_dir: Path | None = Path("rules"), settings:
 
 
 def _nlp(settings: Settings, alias_paths: list[Path]):
+    import os
+
     from factcheck.extract.pipeline import load_nlp
 
     nlp = load_nlp(settings.model)
     if "factcheck_entities" in nlp.pipe_names:
         nlp.remove_pipe("factcheck_entities")
-    nlp.add_pipe("factcheck_entities", config={"aliases_path": str(alias_paths[0]) if alias_paths else None})
+    nlp.add_pipe("factcheck_entities", config={"aliases_path": os.pathsep.join(str(p) for p in alias_paths) or None})
     return nlp
 
 
-def check(paths: list[str | Path] | None = None, rules_dir: str | Path = "rules", settings: Settings | None = None,
+def check(paths: list[str | Path] | None = None, rules_dir: str | Path | None = None, settings: Settings | None = None,
           cache_dir: str | Path | None = None, progress: Callable[[str], None] | None = None) -> dict:
-    """Check a corpus; return the findings report (see docs/findings-json.md)."""
-    from factcheck.engine.runner import build_report
-    from factcheck.engine.spec import load_rules
+    """Check a corpus; return the findings report (see docs/findings-json.md).
 
-    rules_dir = Path(rules_dir)
-    rules = load_rules(rules_dir)
-    prepared = prepare([Path(p) for p in (paths or ["corpus"])], rules_dir, settings,
-                       Path(cache_dir) if cache_dir else None, progress)
+    The rules are the built-in ones plus the project's: rules_dir, else the ``rules``
+    folder of the configuration found from the corpus upwards.
+    """
+    from factcheck.engine.runner import build_report
+
+    paths = [Path(p) for p in (paths or ["corpus"])]
+    settings = _settings_for(paths, settings)
+    rules = rule_set(rules_dir, settings)
+    prepared = prepare(paths, rules_dir, settings, Path(cache_dir) if cache_dir else None, progress)
     return build_report(prepared.documents, prepared.claims, rules, prepared.problems)
 
 
-def claims_dataframe(paths: list[str | Path] | None = None, rules_dir: str | Path = "rules",
+def claims_dataframe(paths: list[str | Path] | None = None, rules_dir: str | Path | None = None,
                      settings: Settings | None = None):
     """The claims of a corpus as a pandas DataFrame, one row per claim."""
     import pandas as pd
 
-    prepared = prepare([Path(p) for p in (paths or ["corpus"])], Path(rules_dir), settings)
+    prepared = prepare([Path(p) for p in (paths or ["corpus"])], rules_dir, settings)
     return pd.DataFrame(claim_rows(prepared))
 
 
@@ -157,14 +192,12 @@ class TextChecker:
     corpora (bench/dev_eval.py) keep one checker instead of reloading all three.
     """
 
-    def __init__(self, rules_dir: str | Path = "rules", only: list[str] | None = None,
+    def __init__(self, rules_dir: str | Path | None = None, only: list[str] | None = None,
                  settings: Settings | None = None):
-        from factcheck.engine.spec import load_rules
         from factcheck.normalize.aliases import load_aliases
 
         self.settings = settings or load_settings()
-        rules_dir = Path(rules_dir)
-        self.rules = [r for r in load_rules(rules_dir) if only is None or r.code in only]
+        self.rules = [r for r in rule_set(rules_dir, self.settings) if only is None or r.code in only]
         alias_paths = _alias_paths(rules_dir, self.settings)
         self.aliases = load_aliases(alias_paths)
         self.nlp = _nlp(self.settings, alias_paths)
@@ -185,11 +218,11 @@ class TextChecker:
         return build_report(documents, number_claims(claims), self.rules, [])
 
 
-def check_texts(texts: dict[str, str | dict], rules_dir: str | Path = "rules", only: list[str] | None = None,
+def check_texts(texts: dict[str, str | dict], rules_dir: str | Path | None = None, only: list[str] | None = None,
                 settings: Settings | None = None) -> dict:
     """Check documents given as text ({doc_id: text or {text, published, title}}).
 
-    Used by the rule examples (``examples.pass``/``fail`` in rules/*.yaml) and
+    Used by the rule examples (``examples.pass``/``fail`` in the rule files) and
     handy in notebooks. ``only`` restricts the run to some rule codes.
     """
     return TextChecker(rules_dir, only, settings).check(texts)

@@ -1,4 +1,4 @@
-"""The command line: check, claims, inspect, rules, baseline, diff.
+"""The command line: check, claims, inspect, rules, init, baseline, diff.
 
 Results go to stdout, progress and messages to stderr. User errors print
 one coded line and exit 2; findings at or above --fail-on exit 1; Ctrl-C
@@ -49,7 +49,8 @@ def _err_console():
     return Console(stderr=True, highlight=False)
 
 
-def _settings(model: str | None, max_doc_mb: float | None):
+def _settings(model: str | None, max_doc_mb: float | None, paths: list[Path] | None = None):
+    """The configuration found from the corpus folder upwards (else from here), with the CLI's overrides."""
     import math
 
     from factcheck.config import load_settings
@@ -57,7 +58,8 @@ def _settings(model: str | None, max_doc_mb: float | None):
     if max_doc_mb is not None and not (math.isfinite(max_doc_mb) and max_doc_mb > 0):
         raise FactcheckError("E101", f"--max-doc-mb must be a positive number, not {max_doc_mb}",
                              hint="e.g. --max-doc-mb 200")
-    s = load_settings()
+    start = paths[0] if paths else None
+    s = load_settings(start if start is not None and start.exists() else None)
     return s.with_overrides(model=model, max_doc_bytes=int(max_doc_mb * 1024 * 1024) if max_doc_mb else None)
 
 
@@ -91,7 +93,7 @@ def fails(report: dict, fail_on: FailOn) -> bool:
 @app.command()
 def check(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Corpus directory or files (default ./corpus).")] = None,
-    rules: Annotated[Path, typer.Option("--rules", help="Rules directory (rules/*.yaml and aliases.yaml).")] = Path("rules"),
+    rules: Annotated[Optional[Path], typer.Option("--rules", help="The project's rules folder (*.yaml add to or override the built-in rules; aliases.yaml). Default: the configuration's `rules`.")] = None,
     json_out: Annotated[Path, typer.Option("--json", help="Findings JSON (the source of truth).")] = Path("reports/findings.json"),
     html_out: Annotated[Optional[Path], typer.Option("--html", help="Self-contained HTML report.")] = Path("reports/report.html"),
     sarif_out: Annotated[Optional[Path], typer.Option("--sarif", help="SARIF 2.1.0 for code scanning.")] = None,
@@ -109,8 +111,8 @@ def check(
     """Check a corpus and write the reports (default: ./corpus, ./rules -> ./reports)."""
     from factcheck.api import check as run_check
 
-    report = run_check(paths or [Path("corpus")], rules, _settings(model, max_doc_mb),
-                       None if no_cache else cache_dir, _progress(quiet))
+    paths = paths or [Path("corpus")]
+    report = run_check(paths, rules, _settings(model, max_doc_mb, paths), None if no_cache else cache_dir, _progress(quiet))
     report = _apply_ci(report, baseline, waivers)
     if not quiet:
         _report_problems(report["problems"])
@@ -174,13 +176,14 @@ def _print(report: dict, fmt: OutFormat, top: int, quiet: bool, outputs: dict) -
 def claims(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or a corpus directory (default ./corpus).")] = None,
     fmt: Annotated[ClaimFormat, typer.Option("--format", help="table, csv or jsonl.")] = ClaimFormat.table,
-    rules: Annotated[Path, typer.Option("--rules", help="Rules directory (for aliases.yaml).")] = Path("rules"),
+    rules: Annotated[Optional[Path], typer.Option("--rules", help="The project's rules folder (for aliases.yaml).")] = None,
     model: Annotated[Optional[str], typer.Option("--model", help="spaCy model name or path.")] = None,
 ) -> None:
     """List every extracted claim with its normalized value and key."""
     from factcheck.api import claim_rows, prepare
 
-    prepared = prepare(paths or [Path("corpus")], rules, _settings(model, None))
+    paths = paths or [Path("corpus")]
+    prepared = prepare(paths, rules, _settings(model, None, paths))
     _report_problems(prepared.problems)
     rows = claim_rows(prepared)
     if fmt == ClaimFormat.jsonl:
@@ -272,19 +275,20 @@ def inspect(
 
 @app.command("rules")
 def rules_cmd(
-    rules: Annotated[Path, typer.Option("--rules", help="Rules directory.")] = Path("rules"),
+    rules: Annotated[Optional[Path], typer.Option("--rules", help="The project's rules folder (default: the configuration's `rules`).")] = None,
     explain: Annotated[Optional[str], typer.Option("--explain", help="Print the documentation of one rule (code or name).")] = None,
 ) -> None:
-    """List the rules, or explain one."""
+    """List the rules and where each comes from, or explain one."""
     import inspect as pyinspect
 
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    from factcheck.engine.spec import load_rules
+    from factcheck.api import rule_set
 
-    loaded = load_rules(rules)
+    settings = _settings(None, None)
+    loaded = rule_set(rules, settings)
     console = Console(highlight=False)
     if explain:
         match = [r for r in loaded if explain in (r.code, r.name, *r.aliases)]
@@ -297,7 +301,7 @@ def rules_cmd(
             console.print(Text("How to resolve: " + r.help.strip()))
         console.print(Text(f"Parameters: {r.params.model_dump()}"))
         console.print(Text(f"Message: {r.message}"))
-        console.print(Text(f"Defined in {r.path}:{r.line}"))
+        console.print(Text(f"Defined in {r.path}:{r.line} ({r.origin})"))
         doc = pyinspect.getdoc(type(r.check)) or ""
         if doc:
             console.print(Text("\nCheck kind '" + r.kind + "':\n" + doc))
@@ -307,17 +311,89 @@ def rules_cmd(
                 console.print(Text(json.dumps(ex, ensure_ascii=False, indent=1) if not isinstance(ex, str) else ex))
         return
     t = Table()
-    for col in ("code", "name", "kind", "severity", "description"):
+    for col in ("code", "name", "kind", "severity", "origin", "description"):
         t.add_column(col)
     for r in loaded:
-        t.add_row(r.code, r.name, r.kind, r.severity, r.description.strip().split(". ")[0][:80])
+        where = "built-in" if r.origin == "built-in" else f"{r.origin}: {r.path}:{r.line}"
+        t.add_row(r.code, r.name, r.kind, r.severity, Text(where), r.description.strip().split(". ")[0][:80])
     console.print(t)
+    if settings.source:
+        console.print(Text(f"configuration: {settings.source}"))
+
+
+_INIT_CONFIG = """\
+# factcheck's configuration for the documents in this folder. factcheck finds it
+# from the corpus folder upwards, the way linters find theirs (a factcheck.toml,
+# or [tool.factcheck] in a pyproject.toml). Paths are relative to this file.
+
+# Alias files: other names of the people, bodies, places and things your documents
+# name ("Astana" / "Nur-Sultan"). Countries and regions are built in.
+aliases = ["aliases.yaml"]
+
+# A folder of your own rules (*.yaml). A rule with a new code adds a check; a rule
+# with a built-in code overrides it, e.g. in factcheck-rules/overrides.yaml:
+#   rules:
+#     - {code: FC102, severity: info}
+#     - {code: FC504, enabled: false}
+# `factcheck rules` lists every rule and where it comes from.
+# rules = "factcheck-rules"
+
+# spaCy model name or path (default: en_core_web_sm when installed).
+# model = "en_core_web_sm"
+
+# Documents larger than this (in MB) are skipped with a warning.
+# max_doc_mb = 50
+"""
+
+_INIT_ALIASES = """\
+# Other names of the entities your documents name. Each entity has an id:
+#
+# entities:
+#   northwind_university:
+#     type: organization        # place | organization | kind | person | event | other
+#     variants: [Northwind University, NWU, Northwind Univ.]
+#   port_vell:
+#     type: place
+#     part_of: freedonia        # a broader place (an entity of this file or a built-in one)
+#     variants: [Port Vell, Portvell]
+#     demonyms: [Port Vellian]
+#
+# properties: noun phrases that name one measured property.
+#   enrolment: [enrolment, enrollment, student numbers]
+#
+# Acronyms a document defines ("Northwind University (NWU)") are learned by
+# themselves; they need no entry here.
+entities: {}
+properties: {}
+"""
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="The corpus folder (default: the current folder).")] = Path("."),
+    force: Annotated[bool, typer.Option("--force", help="Replace existing files.")] = False,
+) -> None:
+    """Write a starter factcheck.toml and an empty aliases.yaml, with comments, into a corpus folder."""
+    from factcheck.report.io import write_atomic
+
+    if not folder.is_dir():
+        raise FactcheckError("E103", "no such folder", str(folder), hint="give the corpus folder")
+    targets = {folder / "factcheck.toml": _INIT_CONFIG, folder / "aliases.yaml": _INIT_ALIASES}
+    existing = [p for p in targets if p.exists()]
+    if existing and not force:
+        raise FactcheckError("E223", "file exists; nothing written", str(existing[0]), hint="pass --force to replace it")
+    console = _err_console()
+    for path, text in targets.items():
+        write_atomic(path, text)
+        console.print(f"wrote {path}", markup=False, highlight=False)
+    console.print(f"next: add names to {folder / 'aliases.yaml'}, then run `factcheck check {folder}`",
+                  markup=False, highlight=False)
 
 
 @app.command()
 def baseline(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Corpus directory or files (default ./corpus).")] = None,
-    rules: Annotated[Path, typer.Option("--rules")] = Path("rules"),
+    rules: Annotated[Optional[Path], typer.Option("--rules", help="The project's rules folder.")] = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="Baseline file to write.")] = Path("factcheck-baseline.json"),
     reset: Annotated[bool, typer.Option("--reset", help="Replace the known list (it may grow).")] = False,
     waivers: Annotated[Optional[Path], typer.Option("--waivers", help="Waived findings are not baselined.")] = None,
@@ -330,7 +406,8 @@ def baseline(
     from factcheck.engine.baseline import dumps_baseline, load_baseline, make_baseline, update_baseline
     from factcheck.report.io import write_atomic
 
-    report = run_check(paths or [Path("corpus")], rules, _settings(model, None), None if no_cache else cache_dir)
+    paths = paths or [Path("corpus")]
+    report = run_check(paths, rules, _settings(model, None, paths), None if no_cache else cache_dir)
     report = _apply_ci(report, None, waivers)
     if output.exists() and not reset:
         new = update_baseline(load_baseline(output), report, reset=False)

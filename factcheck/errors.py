@@ -93,3 +93,6 @@ W107_NUL_BYTES = "W107"
 W108_UNSUPPORTED = "W108"
 W109_LONG_LINE = "W109"
 W110_TOO_DEEP = "W110"
+W111_NO_TEXT = "W111"  # a PDF (or some of its pages) without a text layer: a scan
+W112_ENCRYPTED = "W112"  # an encrypted PDF or Word file
+W113_BROKEN = "W113"  # a PDF or Word file that cannot be parsed

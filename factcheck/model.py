@@ -48,6 +48,7 @@ class Document:
     published_evidence: str | None = None
     problems: list[Problem] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    format: str = "text"  # text | markdown | html | pdf | docx
 
     @property
     def text(self) -> str:

@@ -331,8 +331,8 @@ def test_utf32_document_has_right_columns(bad_run):
     assert ("400", 3, 20) in quotes
 
 
-def test_pdf_file_in_the_corpus_is_reported(bad_run):
-    assert bad_run.problems("corpus/paper.pdf")
+def test_a_damaged_pdf_in_the_corpus_is_reported(bad_run):
+    assert [p["code"] for p in bad_run.problems("corpus/paper.pdf")] == ["W113"]
 
 
 def test_symlinked_directory_outside_is_reported(bad_run):

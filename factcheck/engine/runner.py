@@ -102,10 +102,17 @@ def clusters(ctx: CheckContext, findings: list[Finding]) -> tuple[list[dict], di
     return out, claim_cluster
 
 
+def _page(tm, start: int, end: int) -> dict:
+    """{"page": n, "page_line": m} for a span of a paged document (a PDF), else {}."""
+    at = tm.page_of(start, end)
+    return {"page": at[0], "page_line": at[1]} if at else {}
+
+
 def _claim_dict(c: Claim, doc: Document) -> dict:
     line, col, eline, ecol = doc.textmap.location(c.start, c.end)
     return {
         "id": c.id, "doc": c.doc, "line": line, "column": col, "end_line": eline, "end_column": ecol,
+        **_page(doc.textmap, c.start, c.end),
         "start": c.start, "end": c.end, "quote": c.quote, "sentence": c.sentence, "kind": c.kind,
         "subject": c.subject, "property": c.property,
         "qualifiers": {k: (list(v) if isinstance(v, (tuple, list)) else v) for k, v in c.qualifiers},
@@ -120,6 +127,7 @@ def _evidence_dict(e, docs: dict[str, Document]) -> dict:
     d = docs[e.doc]
     line, col, eline, ecol = d.textmap.location(e.start, e.end)
     return {"doc": e.doc, "path": d.path, "line": line, "column": col, "end_line": eline, "end_column": ecol,
+            **_page(d.textmap, e.start, e.end),
             "quote": e.quote, "sentence": e.sentence, "value": e.value, "claim": e.claim}
 
 
@@ -129,11 +137,13 @@ def _doc_dict(d: Document) -> dict:
     skipped = []
     for s in d.segments:
         line, _c, eline, _ec = d.textmap.location(s.start, s.end)
-        paras.append({"line": line, "start": s.start, "end": s.end, "segment": s.label, "text": d.text[s.start:s.end]})
+        paras.append({"line": line, **_page(d.textmap, s.start, s.end), "start": s.start, "end": s.end,
+                      "segment": s.label, "text": d.text[s.start:s.end]})
         if s.label == "skipped":
             skipped.append({"line": line, "end_line": eline, "label": s.label, "reason": s.reason})
     return {
-        "id": d.id, "path": d.path, "title": d.title, "published": d.published,
+        "id": d.id, "path": d.path, "format": d.format, "pages": len(d.textmap.page_starts or ()) or None,
+        "title": d.title, "published": d.published,
         "published_source": d.published_source, "published_evidence": d.published_evidence,
         "segments": dict(sorted(counts.items())), "skipped": skipped,
         "repairs": dict(sorted(d.textmap.repairs.items())), "paragraphs": paras,

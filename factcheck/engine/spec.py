@@ -1,4 +1,4 @@
-"""Rule files: load rules/*.yaml, validate, report errors at file:line:col.
+"""Rule files: the built-in rules (factcheck/rules/*.yaml) and a project's, validated, errors at file:line:col.
 
 A rule is data::
 
@@ -58,6 +58,7 @@ class Rule:
     examples: dict = field(default_factory=dict)
     path: str = ""
     line: int | None = None
+    origin: str = "built-in"  # built-in | project | project (overrides built-in)
 
     def to_dict(self) -> dict:
         return {"code": self.code, "name": self.name, "kind": self.kind, "severity": self.severity,
@@ -88,15 +89,54 @@ def template_fields(template: str) -> set[str]:
     return names
 
 
-def load_rules(rule_dir: Path, registry: dict[str, type] | None = None) -> list[Rule]:
-    """Every rule in rule_dir/*.yaml (aliases.yaml excluded), validated."""
+BUILTIN_RULES = Path(__file__).resolve().parents[1] / "rules"
+
+
+def load_rules(rule_dir: Path | str | None = None, registry: dict[str, type] | None = None,
+               builtin: bool = True) -> list[Rule]:
+    """The rule set: the built-in rules, then the project's rules in rule_dir/*.yaml.
+
+    A project rule with a new code adds a rule. A project rule with a built-in's code
+    overrides that rule: the keys it gives replace the built-in's (``params`` key by
+    key), so ``{code: FC101, severity: warning}`` lowers one rule and
+    ``{code: FC101, enabled: false}`` switches it off. ``builtin=False`` loads rule_dir
+    alone. aliases.yaml is not a rule file.
+    """
     from factcheck.checks import registry as get_registry
 
     registry = registry if registry is not None else get_registry()
-    if not rule_dir.is_dir():
-        raise FactcheckError("E200", "rules directory not found", str(rule_dir), hint="pass --rules DIR")
-    rules: list[Rule] = []
-    seen: dict[str, str] = {}
+    layers: list[tuple[Path, str]] = [(BUILTIN_RULES, "built-in")] if builtin else []
+    if rule_dir is not None:
+        rule_dir = Path(rule_dir)
+        if not rule_dir.is_dir():
+            raise FactcheckError("E200", "rules directory not found", str(rule_dir), hint="pass --rules DIR")
+        if not builtin or rule_dir.resolve() != BUILTIN_RULES:
+            layers.append((rule_dir, "project"))
+    merged: dict[str, tuple[dict, Any, Path, str, int]] = {}  # code -> (values, node for positions, file, origin, index)
+    for layer, origin in layers:
+        seen: dict[str, str] = {}
+        for path, i, node in _rule_nodes(layer):
+            code = node.get("code")
+            if isinstance(code, str) and code in seen:
+                raise _err("E204", f"duplicate rule code {code} (also in {seen[code]})", path, node, "code",
+                           hint="codes are unique and never reused")
+            if isinstance(code, str):
+                seen[code] = str(path)
+            if isinstance(code, str) and code in merged and merged[code][3] == "built-in":
+                base = merged[code][0]
+                values = {**base, **dict(node)}
+                if isinstance(base.get("params"), dict) and isinstance(node.get("params"), dict):
+                    values["params"] = {**base["params"], **dict(node["params"])}
+                merged[code] = (values, node, path, "project (overrides built-in)", i)
+            else:
+                merged[str(code) if isinstance(code, str) else f"#{path}:{i}"] = (dict(node), node, path, origin, i)
+    rules = [r for r in (_rule(*entry, registry) for entry in merged.values()) if r is not None]
+    rules.sort(key=lambda r: r.code)
+    return rules
+
+
+def _rule_nodes(rule_dir: Path):
+    """(file, index, node) of every rule mapping in rule_dir/*.yaml, the file's shape checked."""
     for path in sorted(rule_dir.glob("*.yaml")) + sorted(rule_dir.glob("*.yml")):
         if path.name in ("aliases.yaml", "aliases.yml"):
             continue
@@ -105,7 +145,7 @@ def load_rules(rule_dir: Path, registry: dict[str, type] | None = None) -> list[
             continue
         if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
             raise _err("E202", "a rule file needs a top-level 'rules:' list", path, data,
-                       hint="see rules/values.yaml for an example")
+                       hint="see `factcheck rules --explain FC101` for a rule's keys")
         unknown = set(data) - {"rules"}
         if unknown:
             k = sorted(unknown)[0]
@@ -121,43 +161,42 @@ def load_rules(rule_dir: Path, registry: dict[str, type] | None = None) -> list[
                 close = difflib.get_close_matches(str(k), list(RuleSpec.model_fields), n=1)
                 raise _err("E203", f"rule #{i + 1}: {k}: unknown key" + (f" (did you mean '{close[0]}'?)" if close else ""),
                            path, node, k, hint="allowed keys: " + ", ".join(RuleSpec.model_fields))
-            try:
-                spec = RuleSpec.model_validate(dict(node))
-            except ValidationError as exc:
-                e = exc.errors()[0]
-                key = e["loc"][0] if e["loc"] else None
-                what = "unknown key" if e["type"] == "extra_forbidden" else e["msg"]
-                raise _err("E203", f"rule #{i + 1}: {key}: {what}", path, node, key,
-                           hint="allowed keys: " + ", ".join(RuleSpec.model_fields)) from None
-            if spec.code in seen:
-                raise _err("E204", f"duplicate rule code {spec.code} (also in {seen[spec.code]})", path, node, "code",
-                           hint="codes are unique and never reused")
-            seen[spec.code] = str(path)
-            if spec.kind not in registry:
-                raise _err("E205", f"unknown check kind '{spec.kind}'", path, node, "kind",
-                           hint="known kinds: " + ", ".join(sorted(registry)))
-            kind_cls = registry[spec.kind]
-            try:
-                params = kind_cls.Params.model_validate(dict(spec.params))
-            except ValidationError as exc:
-                e = exc.errors()[0]
-                key = e["loc"][0] if e["loc"] else None
-                what = "unknown parameter" if e["type"] == "extra_forbidden" else e["msg"]
-                raise _err("E206", f"{spec.code} params.{key}: {what}", path, node.get("params", node), key,
-                           hint="parameters of " + spec.kind + ": " + ", ".join(kind_cls.Params.model_fields)) from None
-            try:
-                used = template_fields(spec.message)
-            except ValueError as exc:
-                raise _err("E207", f"{spec.code} message template: {exc}", path, node, "message") from None
-            bad = used - set(kind_cls.fields)
-            if bad:
-                raise _err("E207", f"{spec.code} message uses unknown field(s) {', '.join(sorted(bad))}", path, node,
-                           "message", hint="fields of " + spec.kind + ": " + ", ".join(sorted(kind_cls.fields)))
-            if not spec.enabled:
-                continue
-            line, _ = position(node)
-            rules.append(Rule(spec.code, spec.name, spec.kind, spec.severity, spec.message, spec.description,
-                              spec.help, params, kind_cls(), tuple(spec.aliases),
-                              {k: list(v) for k, v in spec.examples.items()}, str(path), line))
-    rules.sort(key=lambda r: r.code)
-    return rules
+            yield path, i, node
+
+
+def _rule(values: dict, node, path: Path, origin: str, index: int, registry: dict[str, type]) -> Rule | None:
+    """One validated rule (None when it is disabled); errors point at node in path."""
+    try:
+        spec = RuleSpec.model_validate(values)
+    except ValidationError as exc:
+        e = exc.errors()[0]
+        key = e["loc"][0] if e["loc"] else None
+        what = "unknown key" if e["type"] == "extra_forbidden" else e["msg"]
+        raise _err("E203", f"rule #{index + 1}: {key}: {what}", path, node, key,
+                   hint="allowed keys: " + ", ".join(RuleSpec.model_fields)) from None
+    if spec.kind not in registry:
+        raise _err("E205", f"unknown check kind '{spec.kind}'", path, node, "kind",
+                   hint="known kinds: " + ", ".join(sorted(registry)))
+    kind_cls = registry[spec.kind]
+    try:
+        params = kind_cls.Params.model_validate(dict(spec.params))
+    except ValidationError as exc:
+        e = exc.errors()[0]
+        key = e["loc"][0] if e["loc"] else None
+        what = "unknown parameter" if e["type"] == "extra_forbidden" else e["msg"]
+        raise _err("E206", f"{spec.code} params.{key}: {what}", path, node.get("params", node), key,
+                   hint="parameters of " + spec.kind + ": " + ", ".join(kind_cls.Params.model_fields)) from None
+    try:
+        used = template_fields(spec.message)
+    except ValueError as exc:
+        raise _err("E207", f"{spec.code} message template: {exc}", path, node, "message") from None
+    bad = used - set(kind_cls.fields)
+    if bad:
+        raise _err("E207", f"{spec.code} message uses unknown field(s) {', '.join(sorted(bad))}", path, node,
+                   "message", hint="fields of " + spec.kind + ": " + ", ".join(sorted(kind_cls.fields)))
+    if not spec.enabled:
+        return None
+    line, _ = position(node)
+    return Rule(spec.code, spec.name, spec.kind, spec.severity, spec.message, spec.description,
+                spec.help, params, kind_cls(), tuple(spec.aliases),
+                {k: list(v) for k, v in spec.examples.items()}, str(path), line, origin)

@@ -101,12 +101,13 @@ class EntityLinker:
 
 
 def make_entities(nlp, name: str, aliases_path: str | None):
-    """spaCy factory of ``factcheck_entities`` (config: aliases_path)."""
+    """spaCy factory of ``factcheck_entities`` (config: aliases_path, alias files joined by os.pathsep)."""
+    import os
     from pathlib import Path
 
     from factcheck.normalize.aliases import AliasTable, load_aliases
 
-    table = load_aliases([Path(aliases_path)]) if aliases_path else AliasTable.empty()
+    table = load_aliases([Path(p) for p in aliases_path.split(os.pathsep) if p]) if aliases_path else AliasTable.empty()
     return EntityLinker(nlp, table)
 
 

@@ -28,10 +28,19 @@ class Corpus:
     problems: list[E.Problem] = field(default_factory=list)
 
 
-def document_from_text(doc_id: str, raw: str, path: str = "", suffix: str = ".txt", meta: dict | None = None) -> Document:
-    """Build a Document from already-decoded text (also used by tests)."""
+_FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".pdf": "pdf", ".docx": "docx"}
+
+
+def document_from_text(doc_id: str, raw: str, path: str = "", suffix: str = ".txt", meta: dict | None = None,
+                       page_starts: list[int] | None = None, file_meta: dict | None = None) -> Document:
+    """Build a Document from already-decoded text (also used by tests).
+
+    ``meta`` is the corpus's metadata of the document (corpus.yaml), which wins;
+    ``file_meta`` what the file says of itself (a PDF's or DOCX's title, authors, date).
+    """
     meta = meta or {}
-    tm = repair(_load.to_textmap(raw, suffix))
+    file_meta = file_meta or {}
+    tm = repair(_load.to_textmap(raw, suffix, page_starts))
     text = tm.text
     segs = segment(text)
     refs = []
@@ -60,8 +69,9 @@ def document_from_text(doc_id: str, raw: str, path: str = "", suffix: str = ".tx
         references=refs,
         citations=link(cits, refs),
         markers=markers,
-        title=meta.get("title"),
-        meta=meta,
+        title=meta.get("title") or file_meta.get("title"),
+        meta={**({"authors": file_meta["authors"]} if file_meta.get("authors") else {}), **meta},
+        format=_FORMATS.get(suffix, "text"),
     )
     if meta.get("published"):
         doc.published = str(meta["published"])
@@ -84,6 +94,9 @@ def document_from_text(doc_id: str, raw: str, path: str = "", suffix: str = ".tx
             iso, quote = dateline(text)
             if iso and tells_of_later_years(text, iso, quote):
                 iso, quote = None, None
+        if not iso and file_meta.get("published"):
+            # a PDF's creation date: after what the text says (a PDF made on download is dated that day)
+            iso, quote, source = str(file_meta["published"]), file_meta.get("published_evidence", ""), "file-metadata"
         if iso:
             doc.published, doc.published_source, doc.published_evidence = iso, source, quote
         else:
@@ -100,7 +113,7 @@ def load_document(path: Path, display: str, doc_id: str | None = None, meta: dic
     raw = _load.read_document(path, display, max_bytes)
     if raw.text is None:
         return None, raw.problems
-    doc = document_from_text(doc_id or path.name, raw.text, display, path.suffix.lower(), meta)
+    doc = document_from_text(doc_id or path.name, raw.text, display, path.suffix.lower(), meta, raw.page_starts, raw.meta)
     doc.problems.extend(raw.problems)
     if not any(s.label in ("body", "footnote") for s in doc.segments):
         doc.problems.append(E.Problem(E.W108_UNSUPPORTED, display, "no English body text found; nothing to check"))

@@ -17,9 +17,10 @@ from pathlib import Path
 from factcheck import errors as E
 from factcheck.ingest.offsets import Edit, TextMap
 
-SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+BINARY_SUFFIXES = (".pdf", ".docx")  # read by factcheck.ingest.formats
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", *BINARY_SUFFIXES)
 # files a user may expect to be read; they are reported, not silently ignored
-UNSUPPORTED = (".pdf", ".doc", ".docx", ".rtf", ".odt", ".epub", ".ps", ".djvu")
+UNSUPPORTED = (".doc", ".rtf", ".odt", ".epub", ".ps", ".djvu")
 LONG_LINE = 100_000
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 _MAGIC = {
@@ -37,6 +38,9 @@ class RawText:
     text: str | None
     encoding: str = "utf-8"
     problems: list[E.Problem] = field(default_factory=list)
+    format: str = "text"  # text | pdf | docx
+    page_starts: list[int] | None = None  # where each page of a PDF begins in text
+    meta: dict = field(default_factory=dict)  # title, authors, date from the file's own metadata
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -159,6 +163,11 @@ def read_document(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) 
         return RawText(None, problems=[E.Problem(E.W105_UNREADABLE, display, f"cannot read: {exc.strerror}")])
     if not data.strip():
         return RawText(None, problems=[E.Problem(E.W102_EMPTY, display, "empty document; nothing to check")])
+    if path.suffix.lower() in BINARY_SUFFIXES:
+        from factcheck.ingest.formats import read_binary
+
+        ex = read_binary(path, display, data)
+        return RawText(ex.text, "binary", ex.problems, ex.format, ex.page_starts, ex.meta)
     kind = sniff_binary(data)
     if kind:
         return RawText(None, problems=[E.Problem(E.W101_BINARY, display, f"looks like {kind}, not text; skipped")])
@@ -234,7 +243,7 @@ def walk(root: Path, max_depth: int = 64) -> tuple[list[Path], list[E.Problem]]:
         for name in sorted(filenames):
             p = Path(dirpath) / name
             if name.lower().endswith(UNSUPPORTED):
-                problems.append(E.Problem(E.W108_UNSUPPORTED, _rel(p), f"{Path(name).suffix} files are not read; convert it to .txt, .md or .html"))
+                problems.append(E.Problem(E.W108_UNSUPPORTED, _rel(p), f"{Path(name).suffix} files are not read; convert it to .docx, .pdf, .txt, .md or .html"))
                 continue
             if not name.lower().endswith(SUFFIXES):
                 continue
@@ -257,8 +266,9 @@ def _rel(p: Path) -> str:
     return Path(rel if not rel.startswith("..") else absolute).as_posix()
 
 
-def to_textmap(raw: str, suffix: str) -> TextMap:
+def to_textmap(raw: str, suffix: str, page_starts: list[int] | None = None) -> TextMap:
     tm = TextMap.identity(raw)
+    tm.page_starts = page_starts
     if suffix in (".html", ".htm"):
         tm.apply("html", strip_html_edits(raw))
     return tm

@@ -71,6 +71,8 @@ class TextMap:
     ends: array = field(default_factory=lambda: array("l"))  # repaired index -> original end (exclusive)
     repairs: dict[str, int] = field(default_factory=dict)
     _line_starts: list[int] | None = None
+    page_starts: list[int] | None = None  # original indices where pages begin (a PDF), else None
+    _text_lines: list[int] | None = None  # original indices where lines with text begin (for page_line)
 
     @classmethod
     def identity(cls, original: str) -> "TextMap":
@@ -111,6 +113,29 @@ class TextMap:
         starts = self.line_starts()
         line = bisect.bisect_right(starts, original_index) - 1
         return line + 1, original_index - starts[line] + 1
+
+    def page_line(self, original_index: int) -> tuple[int, int] | None:
+        """1-based (page, line on that page) of an original index, for a paged document; else None.
+
+        Lines are counted as a reader counts them on the page: lines with text, not the blank
+        lines between blocks. An index on a blank line belongs to the line of text before it.
+        """
+        if not self.page_starts:
+            return None
+        page = max(bisect.bisect_right(self.page_starts, original_index) - 1, 0)
+        if self._text_lines is None:
+            starts = self.line_starts()
+            ends = [*(s for s in starts[1:]), len(self.original) + 1]
+            self._text_lines = [s for s, e in zip(starts, ends) if self.original[s:e].strip()]
+        first = bisect.bisect_left(self._text_lines, self.page_starts[page])
+        upto = bisect.bisect_right(self._text_lines, original_index)
+        return page + 1, max(upto - first, 1)
+
+    def page_of(self, start: int, end: int) -> tuple[int, int] | None:
+        """(page, line on the page) where the repaired span [start, end) begins, or None."""
+        if not self.page_starts:
+            return None
+        return self.page_line(self.to_original(start, end)[0])
 
     def location(self, start: int, end: int) -> tuple[int, int, int, int]:
         """(line, column, end_line, end_column) in the original file, 1-based.

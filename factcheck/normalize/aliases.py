@@ -1,4 +1,4 @@
-"""Entity and property aliases from rules/aliases.yaml, plus learned acronyms.
+"""Entity and property aliases (built-in, then a project's aliases.yaml files), plus learned acronyms.
 
 ``AliasTable.lookup("Leningrad") == "saint_petersburg"``; ``broadest("saint_petersburg") ==
 "russia"`` (following ``part_of``); ``property_of("trading volumes")
@@ -83,9 +83,17 @@ class AliasTable:
             self.demonyms.setdefault(_norm(d), eid)
 
     def merge(self, other: "AliasTable") -> None:
+        """Add a later file's table: a known id gains the later file's variants and demonyms,
+        and its type and part_of when the later file gives them (a project extends the built-ins)."""
         for eid, ent in other.entities.items():
-            if eid not in self.entities:
-                self.add_entity(eid, ent)
+            if eid in self.entities:
+                old = self.entities[eid]
+                given = ent.model_fields_set
+                ent = EntitySpec(type=ent.type if "type" in given else old.type,
+                                 variants=list(dict.fromkeys(old.variants + ent.variants)),
+                                 demonyms=list(dict.fromkeys(old.demonyms + ent.demonyms)),
+                                 part_of=ent.part_of if "part_of" in given else old.part_of)
+            self.add_entity(eid, ent)
         for k, v in other.properties.items():
             self.properties.setdefault(k, v)
 

@@ -215,6 +215,7 @@ def _document_row(doc: dict, claims: Counter, findings: Counter) -> dict:
         "id": doc_id,
         "anchor": anchor_id(doc_id),
         "path": doc.get("path"),
+        "format": _format_label(doc),
         "title": doc.get("title"),
         "published": doc.get("published"),
         "published_source": doc.get("published_source"),
@@ -226,6 +227,19 @@ def _document_row(doc: dict, claims: Counter, findings: Counter) -> dict:
         "claims": claims.get(doc_id, 0),
         "findings": findings.get(doc_id, 0),
     }
+
+
+_FORMAT_NAMES = {"pdf": "PDF", "docx": "Word (DOCX)", "html": "HTML", "markdown": "Markdown", "text": "plain text"}
+
+
+def _format_label(doc: dict) -> str:
+    """'PDF, 12 pages', 'Word (DOCX)', 'plain text' (documents of older reports have no format)."""
+    fmt = doc.get("format")
+    if not isinstance(fmt, str):
+        return ""
+    label = _FORMAT_NAMES.get(fmt, fmt)
+    pages = positive_int(doc.get("pages"))
+    return label + (f", {pages} page{'s' if pages != 1 else ''}" if pages else "")
 
 
 def _rule_rows(rules: list, counts: Counter) -> list[dict]:

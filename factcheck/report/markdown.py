@@ -32,7 +32,10 @@ def _text(value: object, limit: int) -> str:
 
 def _location(evidence: dict) -> str:
     doc = _text(evidence.get("doc"), 80)
-    line = evidence.get("line")
+    line, page = evidence.get("line"), evidence.get("page")
+    if isinstance(page, int) and not isinstance(page, bool):
+        page_line = evidence.get("page_line")
+        return f"{doc}, page {page}" + (f", line {page_line}" if isinstance(page_line, int) else "")
     return f"{doc}:{line}" if isinstance(line, int) else doc
 
 

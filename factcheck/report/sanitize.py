@@ -148,11 +148,15 @@ def document_paths(report: dict) -> dict[str, str]:
 
 
 def evidence_where(item: dict, paths: dict[str, str]) -> str:
-    """``path:line`` of one evidence item (``path`` alone when the line is unusable).
+    """``path:line`` of one evidence item (``path`` alone when the line is unusable);
+    ``path, page 3, line 12`` for a PDF, whose lines are counted on their page.
 
     Not made safe: each formatter escapes it for its own output.
     """
     doc = item.get("doc") or "?"
     where = paths.get(doc, doc)
+    page, page_line = positive_int(item.get("page")), positive_int(item.get("page_line"))
+    if page:
+        return f"{where}, page {page}" + (f", line {page_line}" if page_line else "")
     line = positive_int(item.get("line"))
     return f"{where}:{line}" if line else where

@@ -200,7 +200,12 @@ def _location(
     region = _region(item, claims.get(item.get("claim") or ""))
     if region:
         physical["region"] = region
-    return {"physicalLocation": physical}
+    location: dict[str, Any] = {"physicalLocation": physical}
+    page = positive_int(item.get("page"))
+    if page:  # a PDF: the region's lines are those of its extracted text; the page is what a reader opens
+        location["properties"] = {"page": page, **({"pageLine": positive_int(item.get("page_line"))}
+                                                   if positive_int(item.get("page_line")) else {})}
+    return location
 
 
 def _region(item: dict, claim: dict | None) -> dict:

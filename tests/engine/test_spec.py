@@ -62,13 +62,13 @@ def write_rules(directory: Path, text: str | bytes, name: str = "rules.yaml") ->
 def load_error(tmp_path: Path, text: str | bytes) -> FactcheckError:
     write_rules(tmp_path / "rules", text)
     with pytest.raises(FactcheckError) as info:
-        load_rules(tmp_path / "rules")
+        load_rules(tmp_path / "rules", builtin=False)
     return info.value
 
 
 def test_the_valid_file_loads(tmp_path):
     write_rules(tmp_path / "rules", VALID)
-    rules = load_rules(tmp_path / "rules")
+    rules = load_rules(tmp_path / "rules", builtin=False)
     assert [r.code for r in rules] == ["FC901", "FC902"]
     assert rules[0].line == 2
 
@@ -90,9 +90,9 @@ BROKEN = [
     ("undefined-alias", VALID.replace("    help: Check both sources.", "    help: *nowhere"),
      "E201", 8, 11, "undefined alias", "fix the YAML syntax"),
     ("top-level-list", "- code: FC901\n- code: FC902\n",
-     "E202", 1, 1, "top-level 'rules:' list", "see rules/values.yaml"),
+     "E202", 1, 1, "top-level 'rules:' list", "factcheck rules --explain"),
     ("rules-not-a-list", "rules: FC901\n",
-     "E202", 1, 1, "top-level 'rules:' list", "see rules/values.yaml"),
+     "E202", 1, 1, "top-level 'rules:' list", "factcheck rules --explain"),
     ("rule-not-a-mapping", VALID.replace("  - code: FC902", "  - just a string\n  - code: FC902"),
      "E202", 11, 5, "each rule must be a mapping", None),
     ("unknown-top-level-key", VALID + "defaults: {severity: info}\n",
@@ -176,7 +176,7 @@ def test_duplicate_code_across_files_names_both(tmp_path):
     write_rules(tmp_path / "rules", VALID, "a.yaml")
     write_rules(tmp_path / "rules", VALID.replace("FC902", "FC903").replace("test-change", "test-other"), "b.yaml")
     with pytest.raises(FactcheckError) as info:
-        load_rules(tmp_path / "rules")
+        load_rules(tmp_path / "rules", builtin=False)
     err = info.value
     assert err.code == "E204"
     assert err.path.endswith("b.yaml") and (err.line, err.column) == (2, 5)
@@ -197,7 +197,7 @@ def test_python_tags_never_construct_objects(tmp_path):
                  VALID + f"    examples: {{fail: [{payload}]}}\n"):
         write_rules(tmp_path / "rules", text)
         try:
-            load_rules(tmp_path / "rules")
+            load_rules(tmp_path / "rules", builtin=False)
         except FactcheckError:
             pass
         assert not marker.exists()
@@ -294,12 +294,12 @@ def test_control_character_in_rule_file_is_one_positioned_line(tmp_path, char):
 def test_empty_rule_file_is_ignored(tmp_path):
     write_rules(tmp_path / "rules", VALID, "a.yaml")
     write_rules(tmp_path / "rules", "# nothing here yet\n", "b.yaml")
-    assert [r.code for r in load_rules(tmp_path / "rules")] == ["FC901", "FC902"]
+    assert [r.code for r in load_rules(tmp_path / "rules", builtin=False)] == ["FC901", "FC902"]
 
 
 def test_utf8_bom_is_accepted(tmp_path):
     write_rules(tmp_path / "rules", "\ufeff" + VALID)
-    assert len(load_rules(tmp_path / "rules")) == 2
+    assert len(load_rules(tmp_path / "rules", builtin=False)) == 2
 
 
 # --- the same errors through the command line: one line, exit 2 -----------
@@ -417,7 +417,7 @@ def test_fuzz_mutated_rule_file_only_raises_factcheck_error(text):
         rules_dir = Path(d)
         (rules_dir / "rules.yaml").write_text(text, encoding="utf-8", errors="surrogatepass")
         try:
-            load_rules(rules_dir)
+            load_rules(rules_dir, builtin=False)
         except FactcheckError as err:
             assert re.fullmatch(r"E2\d\d", err.code)
             assert err.path == str(rules_dir / "rules.yaml")

@@ -177,6 +177,7 @@ def test_walk_nested_names_and_symlinks(tmp_path):
         "a/doc.html": "<p>h</p>",
         "a/b/c/deep.htm": "d",
         "a/notes.pdf": "%PDF",
+        "a/old.doc": "doc",
         ".git/ignored.txt": "g",
     }
     for rel, content in files.items():
@@ -186,12 +187,13 @@ def test_walk_nested_names_and_symlinks(tmp_path):
     found, problems = walk(root)
     rel = [p.relative_to(root).as_posix() for p in found]
     assert rel == sorted(rel)
-    assert set(rel) == {"top.txt", "with space.md", "Über straße.txt", "a/doc.html", "a/b/c/deep.htm", "a/alias.txt"}
-    # a PDF is not read, but the user is told (W108); the outside link is refused (W106)
+    assert set(rel) == {"top.txt", "with space.md", "Über straße.txt", "a/doc.html", "a/b/c/deep.htm", "a/alias.txt",
+                        "a/notes.pdf"}
+    # an old .doc is not read, but the user is told (W108); the outside link is refused (W106)
     assert sorted(_codes(problems)) == [E.W106_SYMLINK_OUTSIDE, E.W108_UNSUPPORTED]
     by_code = {p.code: p.path for p in problems}
     assert by_code[E.W106_SYMLINK_OUTSIDE].endswith("escape.txt")
-    assert by_code[E.W108_UNSUPPORTED].endswith("notes.pdf")
+    assert by_code[E.W108_UNSUPPORTED].endswith("old.doc")
 
 
 def test_walk_empty_dir(tmp_path):

@@ -125,13 +125,16 @@ def test_patterns_list_every_variant(table):
     assert len(pats) == sum(len(e["variants"]) for e in DATA["entities"].values())
 
 
-def test_merge_keeps_the_first_definition(table):
+def test_merge_extends_a_known_entity_and_keeps_its_first_definition(table):
+    # a later file (a project's) adds names to an earlier one's entity (a built-in's)
+    first_type = table.type_of("freedonia")
     other = AliasTable.from_data({"entities": {"freedonia": {"variants": ["Elsewhere"]},
-                                               "sylvania": {"variants": ["Sylvania"]}}})
+                                               "sylvania": {"variants": ["Sylvania", "Freedonia"]}}})
     table.merge(other)
     assert table.lookup("Sylvania") == "sylvania"
-    assert table.lookup("Elsewhere") is None
-    assert table.lookup("Freedonia") == "freedonia"
+    assert table.lookup("Elsewhere") == "freedonia"
+    assert table.lookup("Freedonia") == "freedonia"  # a name keeps the entity it was first given to
+    assert table.type_of("freedonia") == first_type  # the later file gave no type
 
 
 def test_part_of_unknown_entity_is_e212():

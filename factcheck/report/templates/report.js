@@ -370,6 +370,7 @@
     var dc = claimsByDoc[docId] || [];
     var j = 0;
     var used = {};
+    var lastPage = null;
     var frag = document.createDocumentFragment();
     if (!paras.length) frag.appendChild(el("p", { "class": "missing" }, "No paragraphs in the report for this document."));
     paras.forEach(function (p) {
@@ -380,8 +381,14 @@
       var slice = typeof text === "string" ? function (a, b) { return text.slice(a, b); } : function (a, b) { return text.slice(a, b).join(""); };
       var pStart = num(p.start) || 0, pEnd = pStart + text.length;
       var id = docAnchor(docId, p.line);
+      var page = num(p.page);
+      if (page !== null && page !== lastPage) {
+        frag.appendChild(el("div", { "class": "page-break", role: "separator" }, "page " + page));
+        lastPage = page;
+      }
+      var where = page !== null ? "page " + page + " · L" + str(num(p.page_line) || "?") : "L" + str(p.line);
       var box = el("div", { "class": "para seg-" + ident(p.segment), id: used[id] ? null : id, tabindex: "-1" },
-        el("span", { "class": "seg-label" }, str(p.segment || "text") + " · L" + str(p.line)));
+        el("span", { "class": "seg-label" }, str(p.segment || "text") + " · " + where));
       used[id] = true;
       var para = el("p");
       var pos = 0;
