@@ -259,7 +259,10 @@ def inspect(
         if wanted and s.label not in wanted:
             continue
         line, _c, eline, _e = d.textmap.location(s.start, s.end)
-        head = Text(f"[{s.label}{': ' + s.reason if s.reason else ''}] L{line}-{eline}", style=styles.get(s.label, ""))
+        where = f"L{line}-{eline}"
+        if (page := d.textmap.page_of(s.start, s.end)) is not None:
+            where = f"page {page[0]}, line {page[1]} (L{line})"
+        head = Text(f"[{s.label}{': ' + s.reason if s.reason else ''}] {where}", style=styles.get(s.label, ""))
         console.print(head)
         console.print(Text(terminal_safe(d.text[s.start:s.end])))
     if any(r for r in d.references):

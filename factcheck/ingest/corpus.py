@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck import errors as E
-from factcheck.ingest import load as _load
+from factcheck.ingest import boilerplate, load as _load
 from factcheck.ingest.meta import (dateline, front_matter_date, html_meta_date, infer_lower_bound, infer_published,
                                    labelled_date, load_corpus_meta, tells_of_later_years)
 from factcheck.ingest.references import find_citations, find_markers, link, parse_reference
 from factcheck.ingest.repair import repair
-from factcheck.ingest.segment import segment
+from factcheck.ingest.segment import Segment, segment
 from factcheck.model import Document
 
 
@@ -43,6 +43,8 @@ def document_from_text(doc_id: str, raw: str, path: str = "", suffix: str = ".tx
     tm = repair(_load.to_textmap(raw, suffix, page_starts))
     text = tm.text
     segs = segment(text)
+    if suffix in (".html", ".htm"):
+        segs = _drop_boilerplate(raw, text, segs)
     refs = []
     for s in segs:
         if s.label == "references":
@@ -105,6 +107,17 @@ def document_from_text(doc_id: str, raw: str, path: str = "", suffix: str = ".tx
                 doc.published, doc.published_source = iso, "text-lower-bound"
                 doc.published_evidence = f"not before the latest access date of a cited source: {quote}"
     return doc
+
+
+def _drop_boilerplate(raw: str, text: str, segs: list) -> list:
+    """Relabel the paragraphs of a web page that are not its article (menus, tickers, banners)."""
+    main = boilerplate.main_text(raw)
+    if main is None:
+        return segs
+    judge = boilerplate.MainText(main)
+    return [Segment(s.start, s.end, "page_header", boilerplate.REASON)
+            if s.label in ("body", "footnote") and not judge.contains(text[s.start:s.end]) else s
+            for s in segs]
 
 
 def load_document(path: Path, display: str, doc_id: str | None = None, meta: dict | None = None,

@@ -249,3 +249,13 @@ def test_page_line_counts_the_lines_with_text_on_its_page(pages):
 def test_a_document_without_pages_has_no_page_map():
     tm = TextMap.identity("one\ntwo\n")
     assert tm.page_line(4) is None and tm.page_of(0, 3) is None
+
+
+def test_inspect_names_the_page_of_each_paragraph(tmp_path):
+    make_pdf(tmp_path / "report.pdf", [PAGE_1, PAGE_2])
+    proc = subprocess.run([sys.executable, "-m", "factcheck", "inspect", "report.pdf"], capture_output=True, text=True,
+                          cwd=tmp_path, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    out = " ".join(proc.stdout.split())
+    assert "page 2, line 1" in out and "In 2015 the Port Vell central library held 12,400 books" in out
+    assert "page 1, line 1" in out

@@ -364,3 +364,22 @@ def test_expand_shown_opens_and_closes_every_shown_finding(open_report, report_s
     page.click("#f-expand")
     states = toggles.evaluate_all("ts => ts.map(t => t.getAttribute('aria-expanded'))")
     assert set(states) == {"false"}
+
+
+def test_a_pdfs_text_view_shows_its_pages(open_report, report_sample, screenshots):
+    doc = next(d for d in report_sample["documents"] if d["id"] == INJECTED_DOC)
+    doc["format"], doc["pages"] = "pdf", 2
+    half = len(doc["paragraphs"]) // 2
+    for i, p in enumerate(doc["paragraphs"]):
+        p["page"], p["page_line"] = (1, i + 1) if i < half else (2, i - half + 1)
+    opened = open_report(report_sample)
+    page = opened.page
+    view = page.locator(f'details.doc-view[data-doc="{INJECTED_DOC}"]')
+    assert "PDF, 2 pages" in view.locator("summary").text_content()
+    view.locator("summary").click()
+    view.locator(".para").first.wait_for()
+    assert view.locator(".page-break").all_text_contents() == ["page 1", "page 2"]
+    labels = view.locator(".seg-label").all_text_contents()
+    assert labels[0].endswith("page 1 · L1") and labels[half].endswith("page 2 · L1")
+    assert opened.errors == []
+    view.screenshot(path=str(screenshots / "pdf-pages.png"))
