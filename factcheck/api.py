@@ -124,15 +124,25 @@ def prepare(paths: list[Path], rules_dir: Path | None = None, settings: Settings
     return Prepared(documents, claims, problems, stats)
 
 
+_NLP: dict = {}
+
+
 def _nlp(settings: Settings, alias_paths: list[Path]):
+    """The spaCy pipeline with the alias matcher, loaded once per model and alias files in a process."""
     import os
 
     from factcheck.extract.pipeline import load_nlp
 
+    key = (settings.model, tuple(str(p) for p in alias_paths),
+           tuple(p.stat().st_mtime_ns if p.exists() else 0 for p in alias_paths))
+    if key in _NLP:
+        return _NLP[key]
     nlp = load_nlp(settings.model)
     if "factcheck_entities" in nlp.pipe_names:
         nlp.remove_pipe("factcheck_entities")
     nlp.add_pipe("factcheck_entities", config={"aliases_path": os.pathsep.join(str(p) for p in alias_paths) or None})
+    _NLP.clear()  # one pipeline at a time: a model is ~100 MB
+    _NLP[key] = nlp
     return nlp
 
 

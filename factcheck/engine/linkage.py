@@ -701,7 +701,9 @@ class Linker:
             # however far apart the two are: "$3.1 billion" / "$310 million" is a scale error)
             levels.append(close)
         # documents
-        if a.doc == b.doc and not (ma == mb and shared_e and any(lv.comparison == "context" and lv.weight >= 2.0 for lv in levels)):
+        same_place = any(lv.comparison == "entity" and lv.level.startswith("same place") for lv in levels)
+        if a.doc == b.doc and not (ma == mb and (shared_e or same_place)
+                                   and any(lv.comparison == "context" and lv.weight >= 2.0 for lv in levels)):
             return self._no("same document, not a restatement")  # only near-identical frames are compared
         if a.doc == b.doc and a.doc in self.texts:
             lo, hi = sorted((a.sent_start, b.sent_start))
