@@ -172,6 +172,61 @@ def _print(report: dict, fmt: OutFormat, top: int, quiet: bool, outputs: dict) -
         render_terminal({**report, "outputs": outputs}, Console(highlight=False), top)
 
 
+class AuditFormat(str, Enum):
+    terminal = "terminal"
+    json = "json"
+    sarif = "sarif"
+    none = "none"
+
+
+@app.command()
+def audit(
+    manuscript: Annotated[Path, typer.Argument(help="The manuscript: .md, .txt, .docx, .pdf or .html.")],
+    sources: Annotated[Optional[Path], typer.Option("--sources", help="Folder of the cited documents (default ./corpus).")] = None,
+    json_out: Annotated[Path, typer.Option("--json", help="Audit JSON (the source of truth).")] = Path("reports/audit.json"),
+    html_out: Annotated[Optional[Path], typer.Option("--html", help="The manuscript with each figure marked, as one HTML page.")] = Path("reports/audit.html"),
+    sarif_out: Annotated[Optional[Path], typer.Option("--sarif", help="SARIF 2.1.0 for code scanning.")] = None,
+    fmt: Annotated[AuditFormat, typer.Option("--format", help="What to print on stdout.")] = AuditFormat.terminal,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a contradicted figure is at or above this severity.")] = FailOn.error,
+    rules: Annotated[Optional[Path], typer.Option("--rules", help="The project's rules folder (rules and aliases.yaml).")] = None,
+    cache_dir: Annotated[Path, typer.Option("--cache-dir", help="Per-document cache for incremental runs.")] = Path(".factcheck-cache"),
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the cache.")] = False,
+    model: Annotated[Optional[str], typer.Option("--model", help="spaCy model name or path.")] = None,
+    max_doc_mb: Annotated[Optional[float], typer.Option("--max-doc-mb", help="Skip documents larger than this.")] = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Print supported and uncited figures too.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
+) -> None:
+    """Audit a manuscript against the sources it cites: each cited figure supported, contradicted or not found."""
+    from factcheck.audit import audit as run_audit
+    from factcheck.report import audit as view
+    from factcheck.report.io import write_atomic
+
+    sources = sources or Path("corpus")
+    report = run_audit(manuscript, sources, rules, _settings(model, max_doc_mb, [sources]),
+                       None if no_cache else cache_dir, _progress(quiet))
+    if not quiet:
+        _report_problems(report["problems"])
+    write_atomic(json_out, json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    if sarif_out is not None:
+        write_atomic(sarif_out, json.dumps(view.render_sarif(report), indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    if html_out is not None:
+        write_atomic(html_out, view.render_html(report))
+    if fmt == AuditFormat.json:
+        sys.stdout.write(json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    elif fmt == AuditFormat.sarif:
+        sys.stdout.write(json.dumps(view.render_sarif(report), indent=2, sort_keys=True) + "\n")
+    elif fmt == AuditFormat.terminal and not quiet:
+        from rich.console import Console
+
+        shown = tuple(view.ORDER) if show_all else ("contradicted", "source_missing", "not_found")
+        view.render_terminal(report, Console(highlight=False), shown,
+                             {"json": str(json_out), **({"html": str(html_out)} if html_out else {}),
+                              **({"sarif": str(sarif_out)} if sarif_out else {})})
+    failing = fail_on != FailOn.never and any(
+        it["status"] == "contradicted" and _SEV.get(it["severity"], 0) >= _SEV[fail_on.value] for it in report["items"])
+    raise typer.Exit(ExitCode.FINDINGS if failing else ExitCode.OK)
+
+
 @app.command()
 def claims(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or a corpus directory (default ./corpus).")] = None,

@@ -4,6 +4,7 @@ Every problem a user can cause (a bad document, a broken rule file, a
 baseline from another tool) is reported as one line: a code, what was wrong,
 where, and what to do. Tracebacks are for bugs only. Codes are stable:
 
+- E1xx  paths given on the command line (E106, E107: the manuscript of `audit`)
 - W1xx  document input problems (the document is skipped or partly read)
 - E2xx  rule / alias / config files
 - E3xx  baseline and waiver files

@@ -29,7 +29,7 @@ class Segment:
 
 
 _REF_HEADING = re.compile(
-    r"^(?:\d+\.?\s*)?(?:references|reference list|bibliography|literature|works cited|sources|список литературы)\s*:?$",
+    r"^(?:#{1,6}\s*)?(?:\d+\.?\s*)?(?:references|reference list|bibliography|literature|works cited|sources|список литературы)\s*:?$",
     re.I,
 )
 # what ends a reference list: back matter and article metadata printed after it
