@@ -62,12 +62,18 @@ def rule_set(rules_dir: str | Path | None, settings: Settings) -> list:
 
 
 def prepare(paths: list[Path], rules_dir: Path | None = None, settings: Settings | None = None,
-            cache_dir: Path | None = None, progress: Callable[[str], None] | None = None) -> Prepared:
-    """Load documents and extract claims (using the cache when given)."""
+            cache_dir: Path | None = None, progress: Callable[[str], None] | None = None,
+            jobs: int | None = 1) -> Prepared:
+    """Load documents and extract claims (using the cache when given).
+
+    ``jobs`` > 1 extracts the documents the cache does not hold in that many
+    processes (None: one per available core); the result is the same, in the
+    same order, whatever the number.
+    """
     from factcheck.engine.cache import Cache, code_version
-    from factcheck.extract.claims import extract_document, number_claims
+    from factcheck.extract.claims import number_claims
     from factcheck.ingest import load as L
-    from factcheck.ingest.corpus import _display, corpus_files, document_from_text
+    from factcheck.ingest.corpus import _display, corpus_files
     from factcheck.normalize.aliases import load_aliases
 
     settings = _settings_for(paths, settings)
@@ -78,43 +84,48 @@ def prepare(paths: list[Path], rules_dir: Path | None = None, settings: Settings
             raise FactcheckError("E103", "no such file or directory", str(p),
                                  hint="give a corpus folder or document files (default ./corpus)")
     files, problems = corpus_files(paths)
-    nlp = None
     cache = None
     if cache_dir is not None:
         alias_hash = hashlib.sha256(b"".join(ap.read_bytes() for ap in alias_paths)).hexdigest()[:16]
         cache = Cache(cache_dir, f"{code_version()}:{alias_hash}:{settings.model or 'default'}")
-    documents, claims = [], []
+    slots: list[tuple | None] = []  # per file, in order: (doc, claims, problems) or None (unreadable)
+    todo: list[tuple[int, tuple, str | None]] = []
     for f, doc_id, meta in files:
         display = _display(f)
         raw = L.read_document(f, display, settings.max_doc_bytes)
         problems.extend(raw.problems)
         if raw.text is None:
+            slots.append(None)
             continue
         key = None
+        hit = None
         if cache is not None:
             import json
 
             key = cache.key(raw.text.encode("utf-8", "surrogatepass") + json.dumps(
                 [meta, raw.meta, raw.page_starts, f.suffix.lower()], sort_keys=True, default=str).encode(), doc_id)
             hit = cache.get(key)
-        else:
-            hit = None
         if hit is not None:
             doc, doc_claims = hit
             doc.path = display
+            slots.append((doc, doc_claims))
         else:
-            if progress:
-                progress(doc_id)
-            doc = document_from_text(doc_id, raw.text, display, f.suffix.lower(), meta, raw.page_starts, raw.meta)
-            doc.problems.extend(raw.problems)
-            if nlp is None:
-                nlp = _nlp(settings, alias_paths)
-            doc_claims = extract_document(doc, nlp, aliases, settings.batch_size)
-            if key is not None:
-                cache.put(key, (doc, doc_claims))
+            slots.append(None)
+            todo.append((len(slots) - 1, (doc_id, raw.text, display, f.suffix.lower(), meta, raw.page_starts, raw.meta,
+                                          list(raw.problems)), key))
+    for index, (doc, doc_claims) in _extract_all(todo, settings, alias_paths, aliases, jobs, progress):
+        slots[index] = (doc, doc_claims)
+        key = next(k for i, _a, k in todo if i == index)
+        if key is not None:
+            cache.put(key, (doc, doc_claims))
+    documents, claims = [], []
+    for slot in slots:
+        if slot is None:
+            continue
+        doc, doc_claims = slot
         # the same problems on a cold and a warm run
         if not any(s.label in ("body", "footnote") for s in doc.segments):
-            problems.append(Problem("W108", display, "no English body text found; nothing to check"))
+            problems.append(Problem("W108", doc.path, "no English body text found; nothing to check"))
         documents.append(doc)
         claims.extend(doc_claims)
     claims = number_claims(claims)
@@ -122,6 +133,68 @@ def prepare(paths: list[Path], rules_dir: Path | None = None, settings: Settings
     if cache is not None:
         stats = {"cache_hits": cache.hits, "cache_misses": cache.misses, "cache_corrupt": cache.corrupt}
     return Prepared(documents, claims, problems, stats)
+
+
+def available_cores() -> int:
+    import os
+
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+# a process pool pays for itself from this many documents to extract (each worker forks the loaded pipeline)
+MIN_DOCS_PER_JOB = 2
+
+
+def _extract_one(args: tuple, nlp, aliases, batch_size: int):
+    from factcheck.extract.claims import extract_document
+    from factcheck.ingest.corpus import document_from_text
+
+    doc_id, text, display, suffix, meta, page_starts, raw_meta, raw_problems = args
+    doc = document_from_text(doc_id, text, display, suffix, meta, page_starts, raw_meta)
+    doc.problems.extend(raw_problems)
+    return doc, extract_document(doc, nlp, aliases, batch_size)
+
+
+_WORKER: dict = {}
+
+
+def _worker_extract(item: tuple[int, tuple]):
+    index, args = item
+    return index, _extract_one(args, _WORKER["nlp"], _WORKER["aliases"], _WORKER["batch_size"])
+
+
+def _extract_all(todo: list, settings: Settings, alias_paths: list[Path], aliases, jobs: int | None,
+                 progress: Callable[[str], None] | None):
+    """(index, (document, claims)) for every document to extract, serially or in forked processes."""
+    if not todo:
+        return
+    jobs = available_cores() if jobs is None else max(1, jobs)
+    jobs = min(jobs, len(todo) // MIN_DOCS_PER_JOB or 1)
+    nlp = _nlp(settings, alias_paths)
+    if jobs <= 1:
+        for index, args, _key in todo:
+            if progress:
+                progress(args[0])
+            yield index, _extract_one(args, nlp, aliases, settings.batch_size)
+        return
+    import multiprocessing as mp
+
+    from concurrent.futures import ProcessPoolExecutor
+
+    # the workers are forked from this process: the loaded pipeline is shared, not loaded again
+    _WORKER.update(nlp=nlp, aliases=aliases, batch_size=settings.batch_size)
+    ctx = mp.get_context("fork")
+    # the biggest documents first, so that no worker is left with a long one at the end
+    order = sorted(todo, key=lambda t: (-len(t[1][1]), t[0]))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        for index, result in pool.map(_worker_extract, [(i, a) for i, a, _k in order], chunksize=1):
+            if progress:
+                progress(result[0].id)
+            yield index, result
+    _WORKER.clear()
 
 
 _NLP: dict = {}
@@ -147,7 +220,8 @@ def _nlp(settings: Settings, alias_paths: list[Path]):
 
 
 def check(paths: list[str | Path] | None = None, rules_dir: str | Path | None = None, settings: Settings | None = None,
-          cache_dir: str | Path | None = None, progress: Callable[[str], None] | None = None) -> dict:
+          cache_dir: str | Path | None = None, progress: Callable[[str], None] | None = None,
+          jobs: int | None = 1) -> dict:
     """Check a corpus; return the findings report (see docs/findings-json.md).
 
     The rules are the built-in ones plus the project's: rules_dir, else the ``rules``
@@ -158,7 +232,7 @@ def check(paths: list[str | Path] | None = None, rules_dir: str | Path | None = 
     paths = [Path(p) for p in (paths or ["corpus"])]
     settings = _settings_for(paths, settings)
     rules = rule_set(rules_dir, settings)
-    prepared = prepare(paths, rules_dir, settings, Path(cache_dir) if cache_dir else None, progress)
+    prepared = prepare(paths, rules_dir, settings, Path(cache_dir) if cache_dir else None, progress, jobs)
     return build_report(prepared.documents, prepared.claims, rules, prepared.problems)
 
 

@@ -106,13 +106,15 @@ def check(
     model: Annotated[Optional[str], typer.Option("--model", help="spaCy model name or path.")] = None,
     max_doc_mb: Annotated[Optional[float], typer.Option("--max-doc-mb", help="Skip documents larger than this.")] = None,
     top: Annotated[int, typer.Option("--top", help="Findings shown in the terminal summary.")] = 10,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes for extraction (default: every available core); the output is the same for any number.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
 ) -> None:
     """Check a corpus and write the reports (default: ./corpus, ./rules -> ./reports)."""
     from factcheck.api import check as run_check
 
     paths = paths or [Path("corpus")]
-    report = run_check(paths, rules, _settings(model, max_doc_mb, paths), None if no_cache else cache_dir, _progress(quiet))
+    report = run_check(paths, rules, _settings(model, max_doc_mb, paths), None if no_cache else cache_dir, _progress(quiet),
+                       jobs)
     report = _apply_ci(report, baseline, waivers)
     if not quiet:
         _report_problems(report["problems"])
@@ -194,6 +196,7 @@ def audit(
     model: Annotated[Optional[str], typer.Option("--model", help="spaCy model name or path.")] = None,
     max_doc_mb: Annotated[Optional[float], typer.Option("--max-doc-mb", help="Skip documents larger than this.")] = None,
     show_all: Annotated[bool, typer.Option("--all", help="Print supported and uncited figures too.")] = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes for extraction (default: every available core); the output is the same for any number.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
 ) -> None:
     """Audit a manuscript against the sources it cites: each cited figure supported, contradicted or not found."""
@@ -203,7 +206,7 @@ def audit(
 
     sources = sources or Path("corpus")
     report = run_audit(manuscript, sources, rules, _settings(model, max_doc_mb, [sources]),
-                       None if no_cache else cache_dir, _progress(quiet))
+                       None if no_cache else cache_dir, _progress(quiet), jobs)
     if not quiet:
         _report_problems(report["problems"])
     write_atomic(json_out, json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False) + "\n")

@@ -35,7 +35,8 @@ STATUSES = ("supported", "contradicted", "not_found", "source_missing", "uncited
 
 
 def audit(manuscript: str | Path, sources: str | Path | None = None, rules_dir: str | Path | None = None,
-          settings=None, cache_dir: str | Path | None = None, progress: Callable[[str], None] | None = None) -> dict:
+          settings=None, cache_dir: str | Path | None = None, progress: Callable[[str], None] | None = None,
+          jobs: int | None = 1) -> dict:
     """Audit MANUSCRIPT against the documents of SOURCES (default ./corpus); return the audit report."""
     import networkx as nx
 
@@ -53,7 +54,7 @@ def audit(manuscript: str | Path, sources: str | Path | None = None, rules_dir: 
         raise FactcheckError("E103", "no such file or directory", str(sources), hint="--sources: the folder of the cited documents")
     settings = _settings_for([sources], settings)
     cache = Path(cache_dir) if cache_dir else None
-    src = prepare([sources], rules_dir, settings, cache, progress)
+    src = prepare([sources], rules_dir, settings, cache, progress, jobs)
     ms = prepare([manuscript], rules_dir, settings, cache, progress)
     if not ms.documents:
         detail = "; ".join(f"[{p.code}] {p.message}" for p in ms.problems) or "no text"
