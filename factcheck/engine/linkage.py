@@ -180,11 +180,17 @@ def _acronym(x: str, y: str) -> bool:
     return short.replace(".", "") == initials
 
 
+@functools.lru_cache(maxsize=1 << 18)
+def _agree_pair(x: str, y: str) -> bool:
+    return _entity_match(x, y) or _acronym(x, y)
+
+
 def entities_agree(xs: Iterable[str], ys: Iterable[str]) -> list[str]:
     shared = []
+    ys = tuple(ys)
     for x in xs:
         for y in ys:
-            if _entity_match(x, y) or _acronym(x, y):
+            if _agree_pair(x, y):
                 shared.append(x if len(x) >= len(y) else y)
     return sorted(set(shared))
 
@@ -290,6 +296,7 @@ class Linker:
         self.claims = claims
         self.texts = texts or {}
         self._vectors: dict[str, dict[str, float]] = {}
+        self._similarity: dict[tuple[str, str], float] = {}
         self.last_reason = ""
         self._relations: dict[tuple[str, str], tuple[float, tuple[str, ...]]] = {}
         self.n_docs = len({c.doc for c in claims})
@@ -378,7 +385,10 @@ class Linker:
         """Whole-text similarity of two documents, or None when their texts are not known."""
         if d1 not in self.texts or d2 not in self.texts:
             return None
-        return cosine(self._vector(d1), self._vector(d2))
+        key = (d1, d2) if d1 <= d2 else (d2, d1)
+        if key not in self._similarity:
+            self._similarity[key] = cosine(self._vector(key[0]), self._vector(key[1]))
+        return self._similarity[key]
 
     def _doc_relation(self, d1: str, d2: str) -> tuple[float, tuple[str, ...]]:
         """Shared entities and words of the claims (IDF-weighted), plus whole-text similarity.
