@@ -11,7 +11,7 @@ import regex as re
 from factcheck.audit.works import Cite, Profile, Work, find_cites, link_author_year, link_works, parse_entry
 from factcheck.checks.conflict import ConflictParams, compatible, time_relation
 from factcheck.engine.context import describe
-from factcheck.engine.linkage import Level, _closeness, contrasting, cosine, entities_agree, text_vector, unit_class
+from factcheck.engine.linkage import Level, _closeness, cosine, entities_agree, qualifiers, text_vector, unit_class
 from factcheck.engine.runner import _page
 from factcheck.model import Claim, Document
 
@@ -172,16 +172,19 @@ class Alignment:
 
 def align(c: Claim, vecs: tuple[dict, dict], s: Claim, cite_names: set[str]) -> tuple[Alignment | None, str]:
     """Score a source claim as the cited statement of a manuscript claim; (None, why) when it cannot be."""
-    if contrasting(c, s):
-        return None, "different qualifiers (" + contrasting(c, s) + ")"
+    qa_, qb_ = qualifiers(c.sentence), qualifiers(s.sentence)
+    for group in sorted(set(qa_) & set(qb_)):
+        if not qa_[group] & qb_[group]:
+            # "domestic" / "international"; a qualifier on one side only is a paraphrase's freedom
+            return None, f"different qualifiers ({'/'.join(sorted(qa_[group]))} vs {'/'.join(sorted(qb_[group]))})"
     qa, qb = c.quals, s.quals
     ra, rb = set(qa.get("role", ())) - {"restatement"}, set(qb.get("role", ())) - {"restatement"}
     if ra != rb:
         return None, f"different roles ({'/'.join(sorted(ra)) or 'plain'} vs {'/'.join(sorted(rb)) or 'plain'})"
     pa, pb = set(qa.get("places", ())), set(qb.get("places", ()))
-    if pa and pb and not pa & pb:
-        return None, "different places"
     levels = []
+    if pa and pb and not entities_agree(pa, pb):
+        levels.append(Level("place", f"different places named: {'/'.join(sorted(pa)[:2])} vs {'/'.join(sorted(pb)[:2])}", -1.5))
     ma, mb = set(qa.get("measure", ())), set(qb.get("measure", ()))
     if ma & mb:
         levels.append(Level("measure", "same concept: " + ", ".join(sorted(ma & mb)[:3]), 2.5))
@@ -265,7 +268,8 @@ def judge_all(mdoc: Document, m_claims: list[Claim], src_docs: list[Document], s
         if c.kind not in ("quantity", "date") or (c.value is not None and c.value.unit == "ordinal"):
             continue  # "the first institute": a rank, not a figure
         s0, s1 = c.sent_start, c.sent_start + len(c.sentence)
-        mine = [ct for ct in cites if s0 <= ct.start < s1 + 3]
+        # a citation inside the sentence, or a parenthetical one right after its full stop
+        mine = [ct for ct in cites if s0 <= ct.start < s1 or (s1 <= ct.start < s1 + 3 and ct.text.startswith(("(", "[")))]
         keys = list(dict.fromkeys(k for ct in mine for k in ct.works))
         cited = [by_key[k] for k in keys if k in by_key]
         unknown = [k for k in keys if k not in by_key]

@@ -148,15 +148,20 @@ class Profile:
     authors: tuple[str, ...]
     years: tuple[int, ...]
     front: str  # the folded opening of the text, where a paper names its authors
+    words: frozenset = frozenset()  # every folded word of the text
+    titled: bool = True  # the title is the document's own (metadata, a heading), not its first line
 
     @classmethod
     def of(cls, doc: Document) -> "Profile":
         text = doc.text
         title = doc.title or ""
+        titled = bool(title)
         if not title:
             for line in text.splitlines():
                 if len(line.split()) >= 2:
                     title = line.strip(" #*")
+                    # a short first line without a full stop is a heading: the document's title
+                    titled = len(title.split()) <= 20 and not title.rstrip().endswith(".")
                     break
         authors = doc.meta.get("authors") or ()
         if isinstance(authors, str):
@@ -169,7 +174,7 @@ class Profile:
         head = text[:3000]
         years.extend(int(y) for y in _YEAR.findall(head[:1500]))
         return cls(doc.id, fold(title), tuple(fold(str(a)) for a in authors), tuple(dict.fromkeys(years)),
-                   fold(head))
+                   fold(head), frozenset(fold(text).split()), titled)
 
 
 def _author_hit(name: str, p: Profile) -> bool:
@@ -185,19 +190,40 @@ def _author_hit(name: str, p: Profile) -> bool:
     return f" {n} " in f" {p.front[:2000]} "
 
 
-def score_work(w: Work, p: Profile) -> tuple[float, str]:
-    """How well a cited work fits a source document (0-100) and why."""
+def _title_words(title: str) -> list[str]:
+    return [x for x in dict.fromkeys(fold(title).split()) if len(x) > 2 and x not in _STOP]
+
+
+def score_work(w: Work, p: Profile, idf: dict[str, float] | None = None) -> tuple[float, str]:
+    """How well a cited work fits a source document (0-100) and why.
+
+    A document with a title of its own is compared title to title (word order and
+    length count: a short title is not matched by any longer one holding its
+    words). A document without one is matched by the words of the cited title it
+    contains, each weighted by how rare it is among the sources (``idf``): the
+    words every source has ("explosion") say nothing about which one is cited.
+    """
     why = []
     score = 0.0
     title = fold(w.title)
-    if title and p.title:
-        t = max(fuzz.token_set_ratio(title, p.title), fuzz.partial_ratio(title, p.title) if len(title) > 20 else 0)
+    if title and p.title and p.titled:
+        t = max(fuzz.token_sort_ratio(title, p.title), fuzz.ratio(title, p.title),
+                fuzz.partial_ratio(title, p.title) if min(len(title), len(p.title)) > 25 else 0)
         if t >= 60:
-            score += t * 0.6
+            score += t * 0.6 + (15 if t >= 95 else 0)
             why.append(f"title {t:.0f}%")
-    elif title and len(title) > 15 and title in p.front:
-        score += 55
-        why.append("title in the document's front matter")
+    if title and score == 0 and len(title) >= 8 and f" {title} " in f" {p.front[:400]} ":
+        score += 10
+        why.append("title at the start of the text")
+    if title and score <= 10 and idf is not None:
+        words = _title_words(w.title)
+        total = sum(idf.get(x, 1.0) for x in words)
+        if words and total > 0:
+            present = [x for x in words if x in p.words]
+            cover = sum(idf.get(x, 1.0) for x in present) / total
+            if cover >= 0.5 and len(present) >= 2:
+                score += 50 * cover
+                why.append(f"{len(present)} of {len(words)} title words in the text ({cover:.0%} by rarity)")
     hits = [a for a in w.authors if _author_hit(a, p)]
     if hits:
         score += 25 if hits[0] == (w.authors[0] if w.authors else None) else 15
@@ -208,13 +234,21 @@ def score_work(w: Work, p: Profile) -> tuple[float, str]:
     return score, "; ".join(why)
 
 
-LINK_THRESHOLD = 50.0
+LINK_THRESHOLD = 45.0
 
 
 def link_works(works: list[Work], profiles: list[Profile]) -> None:
     """Set each work's source: the best-fitting document, when it fits well enough and clearly best."""
+    import math
+
+    df: dict[str, int] = {}
+    for p in profiles:
+        for x in p.words:
+            df[x] = df.get(x, 0) + 1
+    n = len(profiles)
+    idf = {x: math.log((n + 1) / (k + 0.5)) for x, k in df.items()}
     for w in works:
-        scored = sorted(((score_work(w, p), p.doc) for p in profiles), key=lambda x: (-x[0][0], x[1]))
+        scored = sorted(((score_work(w, p, idf), p.doc) for p in profiles), key=lambda x: (-x[0][0], x[1]))
         if not scored:
             continue
         (best, why), doc = scored[0]
