@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import regex as re
 
-from factcheck.audit.works import Cite, Profile, Work, find_cites, link_author_year, link_works, parse_entry
+from factcheck.audit.works import Cite, Profile, Work, find_cites, link_author_year, link_title, link_works, parse_entry
 from factcheck.checks.conflict import ConflictParams, compatible, time_relation
 from factcheck.engine.context import describe
 from factcheck.engine.linkage import Level, _closeness, cosine, entities_agree, qualifiers, text_vector, unit_class
@@ -19,6 +19,9 @@ SEVERITY = {"contradicted": "error", "source_missing": "warning", "not_found": "
 # a source figure is the manuscript's figure at SUPPORT or more; it contradicts it only at CONTRADICTION
 SUPPORT = 3.5
 CONTRADICTION = 5.0
+# the very figure, stated by a cited source in a sentence about something alike, supports at a lower
+# score, and forbids calling the figure contradicted ("68 percent" / "68 percent held a favorable opinion")
+SAME_FIGURE = 2.0
 CONFIDENT_CONTRADICTION = 6.5  # an error at this score, else a warning
 
 
@@ -189,7 +192,7 @@ def align(c: Claim, vecs: tuple[dict, dict], s: Claim, cite_names: set[str]) -> 
     if ma & mb:
         levels.append(Level("measure", "same concept: " + ", ".join(sorted(ma & mb)[:3]), 2.5))
     elif ma and mb:
-        levels.append(Level("measure", f"different: {'/'.join(sorted(ma)[:2])} vs {'/'.join(sorted(mb)[:2])}", -1.5))
+        levels.append(Level("measure", f"different: {'/'.join(sorted(ma)[:2])} vs {'/'.join(sorted(mb)[:2])}", -0.5))
     sent_vec, win_vec = vecs
     sim = max(cosine(sent_vec, text_vector(s.sentence)), cosine(win_vec, text_vector(_window(s))))
     if sim:
@@ -212,6 +215,13 @@ def _same_figure(a: Claim, b: Claim) -> bool:
     return (va.unit, va.low, va.high) == (vb.unit, vb.low, vb.high) and va.magnitude == vb.magnitude
 
 
+def _very_figure(a: Claim, b: Claim) -> bool:
+    """The same stated figure: value and unit, or the same date at the same granularity."""
+    if a.kind == "date":
+        return bool(a.time and b.time and (a.time.start, a.time.end) == (b.time.start, b.time.end))
+    return _same_figure(a, b)
+
+
 def _candidates(c: Claim, vecs, pool: list[Claim], cite_names: set[str]) -> list[tuple[float, Claim, Alignment]]:
     out = []
     cls = unit_class(c)
@@ -223,7 +233,7 @@ def _candidates(c: Claim, vecs, pool: list[Claim], cite_names: set[str]) -> list
         if (s.modality == "asserted") != (c.modality == "asserted"):
             continue  # a plan is not a measurement
         m, _why = align(c, vecs, s, cite_names)
-        if m is not None and m.score >= SUPPORT:
+        if m is not None and m.score >= SAME_FIGURE:
             out.append((m.score, s, m))
     out.sort(key=lambda x: (-x[0], x[1].id))
     return out
@@ -236,6 +246,14 @@ def judge_all(mdoc: Document, m_claims: list[Claim], src_docs: list[Document], s
     link_works(works, profiles)
     by_key = {w.key: w for w in works}
     for cite in cites:
+        if not cite.works and cite.title:
+            key, source = link_title(cite.title, cite.year, works, profiles)
+            direct = key or f"cite:{cite.title[:40]}:{cite.year}"
+            if not key:
+                by_key.setdefault(direct, Work(direct, cite.text, None, (), cite.year, cite.title, 0, source, 0.0,
+                                               "cited by title, no reference list entry" if source else
+                                               "no reference list entry and no source document"))
+            cite.works = [direct]
         if not cite.works and cite.author and cite.year:
             key, source = link_author_year(cite.author, cite.year, works, profiles)
             if key:
@@ -349,7 +367,9 @@ def _judge(item: dict, c: Claim, cited_docs: list[str], by_doc: dict, vecs, cite
            docs: dict[str, Document], disputes: dict) -> None:
     pool = [s for d in cited_docs for s in by_doc.get(d, ())]
     cands = [(score, s, m) for score, s, m in _candidates(c, vecs, pool, cite_names) if _same_time(c, s)]
-    support = [(score, s, m) for score, s, m in cands if _agrees(c, s, p)]
+    support = [(score, s, m) for score, s, m in cands if _agrees(c, s, p) and
+               (score >= SUPPORT or _very_figure(c, s))]
+    cands = [x for x in cands if x[0] >= SUPPORT or x in support]
     against = [(score, s, m) for score, s, m in cands if not _agrees(c, s, p) and score >= CONTRADICTION]
     if support:
         score, s, m = support[0]
@@ -384,7 +404,7 @@ def _judge(item: dict, c: Claim, cited_docs: list[str], by_doc: dict, vecs, cite
     # other documents of the corpus that state this quantity otherwise, though not cited for it
     others = [s for d, cl in by_doc.items() if d not in cited_docs for s in cl]
     if item["status"] in ("supported", "contradicted"):
-        for score, s, m in _candidates(c, vecs, others, cite_names):
+        for score, s, m in [x for x in _candidates(c, vecs, others, cite_names) if x[0] >= SUPPORT]:
             if score >= CONFIDENT_CONTRADICTION and _same_time(c, s) and not _agrees(c, s, p) \
                     and not (c.kind == "date" and _coarser(s, c)):
                 item["evidence"].append(_evidence(s, docs, "disagrees (not cited)"))

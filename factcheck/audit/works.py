@@ -32,6 +32,8 @@ _BRACKETS = re.compile(r"\[(\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,
 # "The Carnegie Endowment (2024)", "the World Health Organization (2019, p. 4)"
 _CORPORATE = re.compile(r"\b(?:[Tt]he\s)?((?:\p{Lu}[\w'’&\-]+\s(?:(?:for|of|on|and|the)\s)*){1,7}\p{Lu}[\w'’\-]+)\s\("
                         r"((?:1[6-9]|20)\d\d)[a-z]?(?:,\s*pp?\.\s*\d+(?:\s*[-–]\s*\d+)?)?\)")
+# ("China's Soft Power in Kazakhstan," 2019): a work without authors cited by its title (APA)
+_TITLE_CITE = re.compile(r"[\"“]([^\"“”]{4,200}?)[,.]?[\"”],?\s*((?:1[6-9]|20)\d\d)[a-z]?")
 _STOP = frozenset("the a an of and for on in to by with from at its their his her".split())
 
 
@@ -56,6 +58,7 @@ class Work:
     source: str | None = None  # the source document's id
     score: float = 0.0
     why: str = ""
+    alt_titles: tuple[str, ...] = ()  # other readings of the entry's title
 
     def to_dict(self) -> dict:
         return {"key": self.key, "number": self.number, "text": self.text, "authors": list(self.authors),
@@ -73,6 +76,7 @@ class Cite:
     works: list[str] = field(default_factory=list)  # Work keys
     author: str | None = None
     year: int | None = None
+    title: str | None = None  # a work cited by its title
 
 
 def parse_entry(text: str, key: str, line: int = 0) -> Work | None:
@@ -87,7 +91,13 @@ def parse_entry(text: str, key: str, line: int = 0) -> Work | None:
         raw = raw[m.end():]
     ref = parse_reference(raw)
     if ref is not None and ref.title:
-        return Work(key, " ".join(text.split()), number, tuple(ref.authors), ref.year, ref.title, line)
+        w = Work(key, " ".join(text.split()), number, tuple(ref.authors), ref.year, ref.title, line)
+        head = raw[: raw.find("(")].strip(" .")
+        if not _looks_like_names(head) and len(head.split()) >= 3:
+            # "Title of a work. (2019). Venue." (APA's entry for a work without authors) or
+            # "Carnegie Endowment for International Peace. (2024). Title.": either may be the title
+            w.alt_titles = (head,)
+        return w
     years = _YEAR.findall(raw)
     year = int(years[0]) if years else None
     quoted = re.search(r"[\"“”‘’«]([^\"“”«»]{8,300})[\"”“’»]", raw)
@@ -131,6 +141,11 @@ def find_cites(text: str, base: int, doc: Document) -> list[Cite]:
             else:
                 nums.append(int(part))
         out.append(Cite(base + m.start(), base + m.end(), m.group(), [f"n:{n}" for n in nums]))
+    for paren in re.finditer(r"\(([^()]{4,400})\)", text):
+        for m in _TITLE_CITE.finditer(paren.group(1)):
+            a = base + paren.start(1) + m.start()
+            out.append(Cite(a, base + paren.start(1) + m.end(), m.group(), title=m.group(1).strip(" ,."),
+                            year=int(m.group(2))))
     for m in _CORPORATE.finditer(text):
         name = m.group(1)
         if len(name.split()) < 2:
@@ -195,6 +210,16 @@ def _title_words(title: str) -> list[str]:
 
 
 def score_work(w: Work, p: Profile, idf: dict[str, float] | None = None) -> tuple[float, str]:
+    """The best of :func:`score_title` over the entry's readings of its title."""
+    best = _score_one(w, w.title, p, idf)
+    for alt in w.alt_titles:
+        other = _score_one(w, alt, p, idf)
+        if other[0] > best[0]:
+            best = other
+    return best
+
+
+def _score_one(w: Work, title_text: str, p: Profile, idf: dict[str, float] | None) -> tuple[float, str]:
     """How well a cited work fits a source document (0-100) and why.
 
     A document with a title of its own is compared title to title (word order and
@@ -205,7 +230,7 @@ def score_work(w: Work, p: Profile, idf: dict[str, float] | None = None) -> tupl
     """
     why = []
     score = 0.0
-    title = fold(w.title)
+    title = fold(title_text)
     if title and p.title and p.titled:
         t = max(fuzz.token_sort_ratio(title, p.title), fuzz.ratio(title, p.title),
                 fuzz.partial_ratio(title, p.title) if min(len(title), len(p.title)) > 25 else 0)
@@ -216,7 +241,7 @@ def score_work(w: Work, p: Profile, idf: dict[str, float] | None = None) -> tupl
         score += 10
         why.append("title at the start of the text")
     if title and score <= 10 and idf is not None:
-        words = _title_words(w.title)
+        words = _title_words(title_text)
         total = sum(idf.get(x, 1.0) for x in words)
         if words and total > 0:
             present = [x for x in words if x in p.words]
@@ -255,6 +280,23 @@ def link_works(works: list[Work], profiles: list[Profile]) -> None:
         runner_up = scored[1][0][0] if len(scored) > 1 else 0.0
         if best >= LINK_THRESHOLD and best - runner_up >= 5:
             w.source, w.score, w.why = doc, best, why
+
+
+def link_title(title: str, year: int | None, works: list[Work], profiles: list[Profile]) -> tuple[str | None, str | None]:
+    """(work key, source doc) of a work cited by its title: its reference list entry, else a document directly."""
+    t = fold(title)
+    best = None
+    for w in works:
+        r = fuzz.partial_ratio(t, fold(w.title)) if w.title else 0
+        if r >= 90 and (year is None or w.year in (None, year)) and (best is None or r > best[0]):
+            best = (r, w)
+    if best:
+        return best[1].key, best[1].source
+    probe = Work("", "", None, (), year, title)
+    scored = sorted(((score_work(probe, p)[0], p.doc) for p in profiles), key=lambda x: (-x[0], x[1]))
+    if scored and scored[0][0] >= LINK_THRESHOLD and (len(scored) == 1 or scored[0][0] - scored[1][0] >= 5):
+        return None, scored[0][1]
+    return None, None
 
 
 def link_author_year(author: str, year: int, works: list[Work], profiles: list[Profile]) -> tuple[str | None, str | None]:
