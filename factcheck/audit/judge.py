@@ -18,7 +18,7 @@ from factcheck.model import Claim, Document
 SEVERITY = {"contradicted": "error", "source_missing": "warning", "not_found": "info"}
 # a source figure is the manuscript's figure at SUPPORT or more; it contradicts it only at CONTRADICTION
 SUPPORT = 3.5
-CONTRADICTION = 5.0
+CONTRADICTION = 4.5
 # the very figure, stated by a cited source in a sentence about something alike, supports at a lower
 # score, and forbids calling the figure contradicted ("68 percent" / "68 percent held a favorable opinion")
 SAME_FIGURE = 2.0
@@ -182,10 +182,14 @@ def align(c: Claim, vecs: tuple[dict, dict], s: Claim, cite_names: set[str]) -> 
             return None, f"different qualifiers ({'/'.join(sorted(qa_[group]))} vs {'/'.join(sorted(qb_[group]))})"
     qa, qb = c.quals, s.quals
     ra, rb = set(qa.get("role", ())) - {"restatement"}, set(qb.get("role", ())) - {"restatement"}
+    role_gap = None
     if ra != rb:
-        return None, f"different roles ({'/'.join(sorted(ra)) or 'plain'} vs {'/'.join(sorted(rb)) or 'plain'})"
+        if ra and rb:  # "per share" / "in total": two roles, two quantities
+            return None, f"different roles ({'/'.join(sorted(ra))} vs {'/'.join(sorted(rb))})"
+        # a role on one side only ("the maximum term" / "the term"): a paraphrase may leave it out
+        role_gap = Level("role", f"{'/'.join(sorted(ra | rb))} on one side only", -1.0)
     pa, pb = set(qa.get("places", ())), set(qb.get("places", ()))
-    levels = []
+    levels = [role_gap] if role_gap else []
     if pa and pb and not entities_agree(pa, pb):
         levels.append(Level("place", f"different places named: {'/'.join(sorted(pa)[:2])} vs {'/'.join(sorted(pb)[:2])}", -1.5))
     ma, mb = set(qa.get("measure", ())), set(qb.get("measure", ()))

@@ -240,14 +240,16 @@ def _score_one(w: Work, title_text: str, p: Profile, idf: dict[str, float] | Non
     if title and score == 0 and len(title) >= 8 and f" {title} " in f" {p.front[:400]} ":
         score += 10
         why.append("title at the start of the text")
-    if title and score <= 10 and idf is not None:
+    if title and idf is not None:
         words = _title_words(title_text)
         total = sum(idf.get(x, 1.0) for x in words)
         if words and total > 0:
             present = [x for x in words if x in p.words]
             cover = sum(idf.get(x, 1.0) for x in present) / total
-            if cover >= 0.5 and len(present) >= 2:
-                score += 50 * cover
+            if cover >= 0.5 and len(present) >= 2 and 50 * cover > score:
+                # the better of the two readings: a title like the document's, or its words in the text
+                score = 50 * cover + (10 if "title at the start of the text" in why else 0)
+                why = [x for x in why if x == "title at the start of the text"]
                 why.append(f"{len(present)} of {len(words)} title words in the text ({cover:.0%} by rarity)")
     hits = [a for a in w.authors if _author_hit(a, p)]
     if hits:
