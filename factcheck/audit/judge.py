@@ -22,6 +22,7 @@ CONTRADICTION = 4.5
 # the very figure, stated by a cited source in a sentence about something alike, supports at a lower
 # score, and forbids calling the figure contradicted ("68 percent" / "68 percent held a favorable opinion")
 SAME_FIGURE = 2.0
+CLEAR_MARGIN = 1.5  # a figure that fits this much better than the next one is the cited one
 CONFIDENT_CONTRADICTION = 6.5  # an error at this score, else a warning
 
 
@@ -234,9 +235,12 @@ def _candidates(c: Claim, vecs, pool: list[Claim], cite_names: set[str]) -> list
             continue
         if c.kind == "quantity" and (s.value is None or c.value is None):
             continue
-        if (s.modality == "asserted") != (c.modality == "asserted"):
-            continue  # a plan is not a measurement
         m, _why = align(c, vecs, s, cite_names)
+        if m is not None and (s.modality == "asserted") != (c.modality == "asserted"):
+            # a plan is not a measurement; a paraphrase may still turn one into the other
+            # ("was to run until 2026" / "a moratorium until 2026"), so it only weighs against
+            lv = Level("modality", f"{c.modality} vs {s.modality}", -1.0)
+            m = Alignment(m.score - 1.0, (*m.levels, lv))
         if m is not None and m.score >= SAME_FIGURE:
             out.append((m.score, s, m))
     out.sort(key=lambda x: (-x[0], x[1].id))
@@ -374,7 +378,16 @@ def _judge(item: dict, c: Claim, cited_docs: list[str], by_doc: dict, vecs, cite
     support = [(score, s, m) for score, s, m in cands if _agrees(c, s, p) and
                (score >= SUPPORT or _very_figure(c, s))]
     cands = [x for x in cands if x[0] >= SUPPORT or x in support]
-    against = [(score, s, m) for score, s, m in cands if not _agrees(c, s, p) and score >= CONTRADICTION]
+    cands_same_mode = [x for x in cands if (x[1].modality == "asserted") == (c.modality == "asserted")]
+    against = [(score, s, m) for score, s, m in cands_same_mode if not _agrees(c, s, p) and score >= CONTRADICTION]
+    if not against and not support and cands_same_mode and cands[0] is cands_same_mode[0] \
+            and not _agrees(c, cands[0][1], p):
+        # the one figure of the cited source that fits clearly best, though not at the contradiction
+        # score: it is what the sentence reports, told otherwise
+        best = cands[0][0]
+        runner = cands[1][0] if len(cands) > 1 else 0.0
+        if best >= SUPPORT and best - runner >= CLEAR_MARGIN:
+            against = [cands[0]]
     if support:
         score, s, m = support[0]
         item.update(status="supported", match=m.to_dict(),
