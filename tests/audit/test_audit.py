@@ -206,3 +206,17 @@ def test_a_work_links_to_the_document_with_its_title_and_not_to_a_lookalike():
 
 def test_fold_removes_accents_and_case():
     assert fold("Demircioğlu & Deniş") == "demircioglu denis"
+
+
+def test_the_audit_json_is_the_same_for_any_number_of_processes(tmp_path):
+    (tmp_path / "review.md").write_text(AUTHOR_YEAR, encoding="utf-8")
+    one = run_audit(tmp_path, tmp_path / "review.md", "--jobs", "1", "--fail-on", "never")[1]
+    first = (tmp_path / "out" / "audit.json").read_bytes()
+    run_audit(tmp_path, tmp_path / "review.md", "--jobs", "2", "--fail-on", "never")
+    assert (tmp_path / "out" / "audit.json").read_bytes() == first
+    # fingerprints hold no line numbers: lines added above leave them as they were
+    (tmp_path / "review.md").write_text("Draft of 3 May.\n\n\n" + AUTHOR_YEAR, encoding="utf-8")
+    moved = run_audit(tmp_path, tmp_path / "review.md", "--fail-on", "never")[1]
+    before = {it["quote"]: (it["line"], it["fingerprint"]) for it in one["items"]}
+    after = {it["quote"]: (it["line"], it["fingerprint"]) for it in moved["items"]}
+    assert all(after[q][0] > before[q][0] and after[q][1] == before[q][1] for q in EXPECTED)
