@@ -106,6 +106,14 @@ _EXCLUDE = [
     r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|"
     r"november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b)(?:[A-Z][A-Z&]+[A-Z]|[a-z]+[A-Z][A-Za-z]*)\s\d{1,3}\b(?!\s*(?:%|percent|per\s?cent|million|billion|thousand|[-–]|,\d|\.\d))",
     # labels: "Respondent 2", "Interviewee 5", "Group 3", "Model 2" name a thing, they don't count it
+    # the same labels in lower case, when the number ends the phrase: "according to survey 3.", "in phase 2 of
+    # the trial", "see table 4" (a count is followed by what it counts: "survey 3 towns" is not this)
+    r"\b(?i:survey|study|table|figure|fig\.|section|chapter|appendix|group|wave|round|phase|stage|step|question|item|"
+    r"scenario|model|sample|cohort|arm|experiment|room|gate|route|platform|terminal|exhibit|annex|box|panel|"
+    r"episode|season|track|lane|runway|pier|berth|ward|district|zone|sector)\s+\d{1,3}[a-z]?\b(?=\s*(?:[.,;:!?)\]]|$|"
+    r"\s(?:of|in|on|at|and|or|with|for|from|to|by|was|were|is|are|has|had|shows?|found|reports?|says?|said)\b))",
+    # enumerators: "(1) What soft power ...", "(ii) the second"
+    r"(?<![\w)])\(\s*(?:\d{1,2}|[ivx]{1,4})\s*\)(?=\s+[A-Za-z])",
     r"\b(?:Respondents?|Interviewees?|Participants?|Informants?|Experts?|Cases?|Groups?|Phases?|Waves?|Rounds?|Steps?|Stages?|Types?|Levels?|Models?|Scenarios?|Hypothes[ie]s|H|RQ|Questions?|Items?|Annex|Box|Map|Chart|Graph|Exhibit|Note|Footnote|Study|Sample|Panel|Block|Module|Unit|Lot|Room|Building|Route|Line|Grade|Class|Form|District|Ward|Precinct|Zone|Sector|Platform|Gate|Terminal|Flight|Channel|Highway|Interstate|Rule|Clause|Schedule|Count|Docket|Exhibition|Episode|Season|Track|Pier|Berth|Bay|Lane|Runway|Seat|Division)\s+\d{1,3}[a-z]?(?:\([a-z0-9]\))?\b",
 ]
 

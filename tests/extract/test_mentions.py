@@ -376,3 +376,17 @@ def test_find_mentions_never_raises_and_spans_slice_to_text(text, base):
     assert starts == sorted(starts)
     for a, b in zip(ms, ms[1:]):
         assert a.end <= b.start  # a span is read once
+
+
+def test_lower_case_labels_and_enumerators_are_not_quantities():
+    from factcheck.extract.mentions import find_mentions
+
+    def texts(t):
+        return [m.text for m in find_mentions(t)]
+
+    assert texts("In 2015 there were 900 clubs in Freedonia, according to survey 3.") == ["2015", "900"]
+    assert texts("The trial in phase 2 of the study enrolled 340 patients.") == ["340"]
+    assert texts("(1) What do they have? (ii) How do they manage?") == []
+    # a count followed by what it counts stays a count
+    assert texts("They visited 3 rooms and 2 stages.") == ["3", "2"]
+    assert "3 times" in texts("The group 3 times visited 5 towns.")
