@@ -227,6 +227,11 @@ def _very_figure(a: Claim, b: Claim) -> bool:
     return _same_figure(a, b)
 
 
+def _alike(m: "Alignment") -> bool:
+    """Wording or a named entity in common, whatever the penalties: enough for the very same figure."""
+    return any((lv.comparison == "context" and lv.weight >= 1.8) or lv.comparison == "entity" for lv in m.levels)
+
+
 def _candidates(c: Claim, vecs, pool: list[Claim], cite_names: set[str]) -> list[tuple[float, Claim, Alignment]]:
     out = []
     cls = unit_class(c)
@@ -241,7 +246,7 @@ def _candidates(c: Claim, vecs, pool: list[Claim], cite_names: set[str]) -> list
             # ("was to run until 2026" / "a moratorium until 2026"), so it only weighs against
             lv = Level("modality", f"{c.modality} vs {s.modality}", -1.0)
             m = Alignment(m.score - 1.0, (*m.levels, lv))
-        if m is not None and m.score >= SAME_FIGURE:
+        if m is not None and (m.score >= SAME_FIGURE or _very_figure(c, s)):
             out.append((m.score, s, m))
     out.sort(key=lambda x: (-x[0], x[1].id))
     return out
@@ -316,6 +321,7 @@ def judge_all(mdoc: Document, m_claims: list[Claim], src_docs: list[Document], s
         if item["status"] == "contradicted" and item["match"]["score"] < CONFIDENT_CONTRADICTION:
             item["severity"] = "warning"  # the same quantity, but with less certainty
         items.append(item)
+    _dates_of_figures(items, m_claims, src_claims)
     seen: dict[str, int] = defaultdict(int)
     for i, it in enumerate(items, 1):
         it["id"] = f"A{i:04d}"
@@ -340,6 +346,28 @@ def judge_all(mdoc: Document, m_claims: list[Claim], src_docs: list[Document], s
         "findings": [{"id": f.id, "rule": f.rule, "severity": str(f.severity), "message": f.message}
                      for f in findings if any(f.id == d["finding"] for ds in disputes.values() for d in ds)],
     }
+
+
+def _dates_of_figures(items: list[dict], m_claims: list[Claim], src_claims: list[Claim]) -> None:
+    """A year that dates a supported figure of its sentence ("15,000 students in 2020") is supported
+    with it when the source's figure is of that time too."""
+    by_id = {c.id: c for c in [*m_claims, *src_claims]}
+    for it in items:
+        c = by_id[it["claim"]]
+        if c.kind != "date" or it["status"] not in ("not_found", "contradicted") or c.time is None:
+            continue
+        for other in items:
+            q = by_id[other["claim"]]
+            if other["status"] != "supported" or q.kind != "quantity" or q.sent_start != c.sent_start \
+                    or q.time is None or (q.time.start, q.time.end) != (c.time.start, c.time.end):
+                continue
+            ev = by_id.get(other["evidence"][0]["claim"]) if other["evidence"] else None
+            if ev is None or ev.time is None or not (ev.time.start <= c.time.end and c.time.start <= ev.time.end):
+                continue
+            it.update(status="supported", severity=None, match=other["match"],
+                      evidence=[{**other["evidence"][0], "role": "supports"}],
+                      reason=f"the time of the supported figure '{q.quote}': {ev.doc} states {describe(ev)}")
+            break
 
 
 def _key_order(key: str) -> tuple:
@@ -376,7 +404,7 @@ def _judge(item: dict, c: Claim, cited_docs: list[str], by_doc: dict, vecs, cite
     pool = [s for d in cited_docs for s in by_doc.get(d, ())]
     cands = [(score, s, m) for score, s, m in _candidates(c, vecs, pool, cite_names) if _same_time(c, s)]
     support = [(score, s, m) for score, s, m in cands if _agrees(c, s, p) and
-               (score >= SUPPORT or _very_figure(c, s))]
+               (score >= SUPPORT or (_very_figure(c, s) and (score >= SAME_FIGURE or _alike(m))))]
     cands = [x for x in cands if x[0] >= SUPPORT or x in support]
     cands_same_mode = [x for x in cands if (x[1].modality == "asserted") == (c.modality == "asserted")]
     against = [(score, s, m) for score, s, m in cands_same_mode if not _agrees(c, s, p) and score >= CONTRADICTION]
