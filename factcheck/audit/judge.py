@@ -227,6 +227,20 @@ def _very_figure(a: Claim, b: Claim) -> bool:
     return _same_figure(a, b)
 
 
+def _distinctive(c: Claim) -> bool:
+    """A figure too particular to recur by chance in one source: "9:04:35 a.m.", "1,963", "3 June 1917"
+    (a round "2,000" or a bare year is not)."""
+    if c.kind == "date":
+        return c.time is not None and c.time.granularity == "day"
+    v = c.value
+    if v is None or v.magnitude is None or v.approx or v.low != v.high:
+        return False
+    if v.unit == "time_of_day":
+        return v.magnitude % 5 != 0  # "9:04", not "9:00" or "9:15"
+    digits = f"{abs(v.magnitude):.6g}".replace(".", "").lstrip("0").rstrip("0")
+    return len(digits) >= 3
+
+
 def _alike(m: "Alignment") -> bool:
     """Wording or a named entity in common, whatever the penalties: enough for the very same figure."""
     return any((lv.comparison == "context" and lv.weight >= 1.8) or lv.comparison == "entity" for lv in m.levels)
@@ -404,7 +418,7 @@ def _judge(item: dict, c: Claim, cited_docs: list[str], by_doc: dict, vecs, cite
     pool = [s for d in cited_docs for s in by_doc.get(d, ())]
     cands = [(score, s, m) for score, s, m in _candidates(c, vecs, pool, cite_names) if _same_time(c, s)]
     support = [(score, s, m) for score, s, m in cands if _agrees(c, s, p) and
-               (score >= SUPPORT or (_very_figure(c, s) and (score >= SAME_FIGURE or _alike(m))))]
+               (score >= SUPPORT or (_very_figure(c, s) and (score >= SAME_FIGURE or _alike(m) or _distinctive(c))))]
     cands = [x for x in cands if x[0] >= SUPPORT or x in support]
     cands_same_mode = [x for x in cands if (x[1].modality == "asserted") == (c.modality == "asserted")]
     against = [(score, s, m) for score, s, m in cands_same_mode if not _agrees(c, s, p) and score >= CONTRADICTION]

@@ -220,3 +220,18 @@ def test_the_audit_json_is_the_same_for_any_number_of_processes(tmp_path):
     before = {it["quote"]: (it["line"], it["fingerprint"]) for it in one["items"]}
     after = {it["quote"]: (it["line"], it["fingerprint"]) for it in moved["items"]}
     assert all(after[q][0] > before[q][0] and after[q][1] == before[q][1] for q in EXPECTED)
+
+
+def test_only_particular_figures_support_on_their_value_alone():
+    from factcheck.audit.judge import _distinctive
+    from factcheck.model import Claim, Time, Value
+
+    def q(mag, unit="count", approx=False):
+        return Claim("m", 0, 1, "x", "x", 0, "quantity", Value(mag, unit, mag, mag, approx), None, None, None)
+
+    def d(gran):
+        return Claim("m", 0, 1, "x", "x", 0, "date", None, Time("1917", "1917-12-06", "1917-12-06", gran), None, None)
+
+    assert _distinctive(q(1963)) and _distinctive(q(544, "time_of_day")) and _distinctive(d("day"))
+    assert not _distinctive(q(2000)) and not _distinctive(q(540, "time_of_day")) and not _distinctive(d("year"))
+    assert not _distinctive(q(1963, approx=True))
