@@ -235,3 +235,29 @@ def test_only_particular_figures_support_on_their_value_alone():
     assert _distinctive(q(1963)) and _distinctive(q(544, "time_of_day")) and _distinctive(d("day"))
     assert not _distinctive(q(2000)) and not _distinctive(q(540, "time_of_day")) and not _distinctive(d("year"))
     assert not _distinctive(q(1963, approx=True))
+
+
+def test_a_pdf_manuscript_is_audited_and_its_items_name_their_page(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(tmp_path / "review.pdf"), pagesize=A4)
+    c.setFont("Helvetica", 8)
+    pages = [["A short review of cultural diplomacy", "",
+              "Naizabayeva and Masalimova (2019) report that the first Confucius Institute in Kazakhstan was opened in 2002."],
+             ["In one survey, 75 percent held a favorable opinion of Russia (Demircioğlu & Deniş, 2024).", "",
+              "References", "",
+              "Demircioğlu, F., & Deniş, H. E. (2024). The use of soft power by Russia and China in Central Asia.",
+              "Naizabayeva, G. A., & Masalimova, A. R. (2019). China's soft power along the New Silk Road."]]
+    for lines in pages:
+        y = 780
+        for line in lines:
+            c.drawString(40, y, line)
+            y -= 14
+        c.showPage()
+    c.save()
+    _proc, report = run_audit(tmp_path, tmp_path / "review.pdf", "--fail-on", "never")
+    assert report["manuscript"]["format"] == "pdf" and report["manuscript"]["pages"] == 2
+    got = {it["quote"]: (it["status"], it.get("page")) for it in report["items"]}
+    assert got["2002"] == ("supported", 1)
+    assert got["75 percent"] == ("contradicted", 2)
