@@ -113,9 +113,10 @@ def prepare(paths: list[Path], rules_dir: Path | None = None, settings: Settings
             slots.append(None)
             todo.append((len(slots) - 1, (doc_id, raw.text, display, f.suffix.lower(), meta, raw.page_starts, raw.meta,
                                           list(raw.problems)), key))
+    keys = {index: key for index, _args, key in todo}
     for index, (doc, doc_claims) in _extract_all(todo, settings, alias_paths, aliases, jobs, progress):
         slots[index] = (doc, doc_claims)
-        key = next(k for i, _a, k in todo if i == index)
+        key = keys[index]
         if key is not None:
             cache.put(key, (doc, doc_claims))
     documents, claims = [], []

@@ -22,6 +22,16 @@ app = typer.Typer(add_completion=False, no_args_is_help=False, rich_markup_mode=
                   help="Claim-level fact-checking and contradiction detection for a corpus of papers.")
 
 
+# options that several commands share
+CacheDir = Annotated[Path, typer.Option("--cache-dir", help="Per-document cache for incremental runs.")]
+NoCache = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the cache.")]
+Model = Annotated[Optional[str], typer.Option("--model", help="spaCy model name or path.")]
+MaxDocMb = Annotated[Optional[float], typer.Option("--max-doc-mb", help="Skip documents larger than this.")]
+Jobs = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes for extraction (default: every available core); the output is the same for any number.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")]
+Sarif = Annotated[Optional[Path], typer.Option("--sarif", help="SARIF 2.1.0 for code scanning.")]
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -96,18 +106,18 @@ def check(
     rules: Annotated[Optional[Path], typer.Option("--rules", help="The project's rules folder (*.yaml add to or override the built-in rules; aliases.yaml). Default: the configuration's `rules`.")] = None,
     json_out: Annotated[Path, typer.Option("--json", help="Findings JSON (the source of truth).")] = Path("reports/findings.json"),
     html_out: Annotated[Optional[Path], typer.Option("--html", help="Self-contained HTML report.")] = Path("reports/report.html"),
-    sarif_out: Annotated[Optional[Path], typer.Option("--sarif", help="SARIF 2.1.0 for code scanning.")] = None,
+    sarif_out: Sarif = None,
     fmt: Annotated[OutFormat, typer.Option("--format", help="What to print on stdout.")] = OutFormat.terminal,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a new finding is at or above this severity.")] = FailOn.error,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Known findings (from `factcheck baseline`).")] = None,
     waivers: Annotated[Optional[Path], typer.Option("--waivers", help="Accepted findings with reasons (YAML).")] = None,
-    cache_dir: Annotated[Path, typer.Option("--cache-dir", help="Per-document cache for incremental runs.")] = Path(".factcheck-cache"),
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the cache.")] = False,
-    model: Annotated[Optional[str], typer.Option("--model", help="spaCy model name or path.")] = None,
-    max_doc_mb: Annotated[Optional[float], typer.Option("--max-doc-mb", help="Skip documents larger than this.")] = None,
+    cache_dir: CacheDir = Path(".factcheck-cache"),
+    no_cache: NoCache = False,
+    model: Model = None,
+    max_doc_mb: MaxDocMb = None,
     top: Annotated[int, typer.Option("--top", help="Findings shown in the terminal summary.")] = 10,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes for extraction (default: every available core); the output is the same for any number.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
+    jobs: Jobs = None,
+    quiet: Quiet = False,
 ) -> None:
     """Check a corpus and write the reports (default: ./corpus, ./rules -> ./reports)."""
     from factcheck.api import check as run_check
@@ -187,17 +197,17 @@ def audit(
     sources: Annotated[Optional[Path], typer.Option("--sources", help="Folder of the cited documents (default ./corpus).")] = None,
     json_out: Annotated[Path, typer.Option("--json", help="Audit JSON (the source of truth).")] = Path("reports/audit.json"),
     html_out: Annotated[Optional[Path], typer.Option("--html", help="The manuscript with each figure marked, as one HTML page.")] = Path("reports/audit.html"),
-    sarif_out: Annotated[Optional[Path], typer.Option("--sarif", help="SARIF 2.1.0 for code scanning.")] = None,
+    sarif_out: Sarif = None,
     fmt: Annotated[AuditFormat, typer.Option("--format", help="What to print on stdout.")] = AuditFormat.terminal,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a contradicted figure is at or above this severity.")] = FailOn.error,
     rules: Annotated[Optional[Path], typer.Option("--rules", help="The project's rules folder (rules and aliases.yaml).")] = None,
-    cache_dir: Annotated[Path, typer.Option("--cache-dir", help="Per-document cache for incremental runs.")] = Path(".factcheck-cache"),
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the cache.")] = False,
-    model: Annotated[Optional[str], typer.Option("--model", help="spaCy model name or path.")] = None,
-    max_doc_mb: Annotated[Optional[float], typer.Option("--max-doc-mb", help="Skip documents larger than this.")] = None,
+    cache_dir: CacheDir = Path(".factcheck-cache"),
+    no_cache: NoCache = False,
+    model: Model = None,
+    max_doc_mb: MaxDocMb = None,
     show_all: Annotated[bool, typer.Option("--all", help="Print supported and uncited figures too.")] = False,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes for extraction (default: every available core); the output is the same for any number.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
+    jobs: Jobs = None,
+    quiet: Quiet = False,
 ) -> None:
     """Audit a manuscript against the sources it cites: each cited figure supported, contradicted or not found."""
     from factcheck.audit import audit as run_audit
@@ -235,7 +245,7 @@ def claims(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or a corpus directory (default ./corpus).")] = None,
     fmt: Annotated[ClaimFormat, typer.Option("--format", help="table, csv or jsonl.")] = ClaimFormat.table,
     rules: Annotated[Optional[Path], typer.Option("--rules", help="The project's rules folder (for aliases.yaml).")] = None,
-    model: Annotated[Optional[str], typer.Option("--model", help="spaCy model name or path.")] = None,
+    model: Model = None,
 ) -> None:
     """List every extracted claim with its normalized value and key."""
     from factcheck.api import claim_rows, prepare
@@ -388,7 +398,7 @@ _INIT_CONFIG = """\
 # or [tool.factcheck] in a pyproject.toml). Paths are relative to this file.
 
 # Alias files: other names of the people, bodies, places and things your documents
-# name ("Astana" / "Nur-Sultan"). Countries and regions are built in.
+# name ("Port Vell" / "Vell"). Countries and regions are built in.
 aliases = ["aliases.yaml"]
 
 # A folder of your own rules (*.yaml). A rule with a new code adds a check; a rule

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
@@ -86,7 +87,7 @@ def manuscript_works(mdoc: Document) -> tuple[list[Work], list[Cite]]:
         cites.append(Cite(c.start, c.end, text[c.start:c.end], author=c.author, year=c.year))
     for s in mdoc.segments:
         if s.label in ("body", "footnote"):
-            cites.extend(find_cites(text[s.start:s.end], s.start, mdoc))
+            cites.extend(find_cites(text[s.start:s.end], s.start))
     for ms, me, n in mdoc.markers:
         if n in notes:
             cites.append(Cite(ms, me, text[ms:me], [notes[n]]))
@@ -138,6 +139,9 @@ def _coarser(a: Claim, b: Claim) -> bool:
 def _same_time(a: Claim, b: Claim) -> bool:
     return a.kind == "date" or time_relation(a, b, 0) in ("same", "unknown")
 
+
+# a source sentence is scored against every figure of the manuscript: its vectors are made once
+_text_vector = functools.lru_cache(maxsize=1 << 16)(text_vector)
 
 _WINDOW = 110  # characters each side of a figure that describe it, in a long sentence
 
@@ -199,7 +203,7 @@ def align(c: Claim, vecs: tuple[dict, dict], s: Claim, cite_names: set[str]) -> 
     elif ma and mb:
         levels.append(Level("measure", f"different: {'/'.join(sorted(ma)[:2])} vs {'/'.join(sorted(mb)[:2])}", -0.5))
     sent_vec, win_vec = vecs
-    sim = max(cosine(sent_vec, text_vector(s.sentence)), cosine(win_vec, text_vector(_window(s))))
+    sim = max(cosine(sent_vec, _text_vector(s.sentence)), cosine(win_vec, _text_vector(_window(s))))
     if sim:
         levels.append(Level("context", f"wording {sim:.2f} alike", round(6.0 * sim, 2)))
     ea = [e for e in qa.get("entities", ()) if e not in cite_names]
@@ -413,6 +417,17 @@ def _names(cites: list[Cite]) -> set[str]:
     return out
 
 
+_ROLE = {"supported": "supports", "contradicted": "contradicts"}
+
+
+def _state(item: dict, status: str, c: Claim, s: Claim, m: Alignment, docs: dict[str, Document], relation: str) -> None:
+    """Set an item's status from the source claim it rests on, with that claim as its evidence."""
+    item.update(status=status, match=m.to_dict(),
+                reason=f"{docs[s.doc].id} states {describe(s)} ('{s.quote}'), {relation} {describe(c)}; "
+                       f"same quantity because: {m.explain()}")
+    item["evidence"].append(_evidence(s, docs, _ROLE[status]))
+
+
 def _judge(item: dict, c: Claim, cited_docs: list[str], by_doc: dict, vecs, cite_names: set[str], p: ConflictParams,
            docs: dict[str, Document], disputes: dict) -> None:
     pool = [s for d in cited_docs for s in by_doc.get(d, ())]
@@ -431,11 +446,8 @@ def _judge(item: dict, c: Claim, cited_docs: list[str], by_doc: dict, vecs, cite
         if best >= SUPPORT and best - runner >= CLEAR_MARGIN:
             against = [cands[0]]
     if support:
-        score, s, m = support[0]
-        item.update(status="supported", match=m.to_dict(),
-                    reason=f"{docs[s.doc].id} states {describe(s)} ('{s.quote}'), compatible with {describe(c)}; "
-                           f"same quantity because: {m.explain()}")
-        item["evidence"].append(_evidence(s, docs, "supports"))
+        _, s, m = support[0]
+        _state(item, "supported", c, s, m, docs, "compatible with")
         for _sc, o, _m in against:
             if o.doc != s.doc:
                 item["evidence"].append(_evidence(o, docs, "disagrees"))
@@ -444,17 +456,13 @@ def _judge(item: dict, c: Claim, cited_docs: list[str], by_doc: dict, vecs, cite
                 f"{o.doc} states {describe(o)}" for _sc, o, _m in against if o.doc != s.doc)
         anchor = s
     elif against:
-        score, s, m = against[0]
-        item.update(status="contradicted", match=m.to_dict(),
-                    reason=f"{docs[s.doc].id} states {describe(s)} ('{s.quote}'), not {describe(c)}; "
-                           f"same quantity because: {m.explain()}")
-        item["evidence"].append(_evidence(s, docs, "contradicts"))
+        _, s, m = against[0]
+        _state(item, "contradicted", c, s, m, docs, "not")
         anchor = s
     else:
-        near = [(score, s, m) for score, s, m in cands]
         item.update(status="not_found", reason="no cited source states this quantity")
-        if near:
-            score, s, m = near[0]
+        if cands:
+            score, s, m = cands[0]
             item["reason"] = (f"no cited source states this quantity with confidence; nearest: {describe(s)} "
                               f"in {s.doc} ('{s.quote}', match {score:.1f} < {CONTRADICTION:.1f})")
         anchor = None

@@ -32,7 +32,7 @@ _BRACKETS = re.compile(r"\[(\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,
 # "The Carnegie Endowment (2024)", "the World Health Organization (2019, p. 4)"
 _CORPORATE = re.compile(r"\b(?:[Tt]he\s)?((?:\p{Lu}[\w'’&\-]+\s(?:(?:for|of|on|and|the)\s)*){1,7}\p{Lu}[\w'’\-]+)\s\("
                         r"((?:1[6-9]|20)\d\d)[a-z]?(?:,\s*pp?\.\s*\d+(?:\s*[-–]\s*\d+)?)?\)")
-# ("China's Soft Power in Kazakhstan," 2019): a work without authors cited by its title (APA)
+# ("Harbour Lights of the North," 2019): a work without authors cited by its title (APA)
 _TITLE_CITE = re.compile(r"[\"“]([^\"“”]{4,200}?)[,.]?[\"”],?\s*((?:1[6-9]|20)\d\d)[a-z]?")
 _STOP = frozenset("the a an of and for on in to by with from at its their his her".split())
 
@@ -129,7 +129,7 @@ def _surname(name: str) -> str:
     return parts[-1] if parts else ""
 
 
-def find_cites(text: str, base: int, doc: Document) -> list[Cite]:
+def find_cites(text: str, base: int) -> list[Cite]:
     """Numbered and corporate-author citations of one paragraph (author-year ones are the document's)."""
     out = []
     for m in _BRACKETS.finditer(text):
@@ -210,7 +210,7 @@ def _title_words(title: str) -> list[str]:
 
 
 def score_work(w: Work, p: Profile, idf: dict[str, float] | None = None) -> tuple[float, str]:
-    """The best of :func:`score_title` over the entry's readings of its title."""
+    """The best of :func:`_score_one` over the entry's readings of its title."""
     best = _score_one(w, w.title, p, idf)
     for alt in w.alt_titles:
         other = _score_one(w, alt, p, idf)
