@@ -231,6 +231,12 @@ def contrasting(a: Claim, b: Claim) -> str:
         side = qa.get(group) or qb.get(group)
         if not member or member in side:
             return f"{'/'.join(sorted(side))} on one side only: a part and its whole"
+    for entry in table().get("contrasts_one_sided_alone", ()):
+        group, _, member = entry.partition(".")
+        if (group in qa) == (group in qb):
+            continue
+        if (qa.get(group) or qb.get(group)) == {member}:
+            return f"{member} on one side only: a part and its whole"
     return ""
 
 
@@ -740,7 +746,7 @@ class Linker:
                 # "the Leeds plant employs 340" / "the firm has 1,200 employees": a place's part of a whole
                 return self._no("one side is scoped to a place the other document never names")
         score = sum(lv.weight for lv in levels)
-        threshold = MATCH_THRESHOLD if shared_specific else WEAK_ENTITY_THRESHOLD
+        threshold = MATCH_THRESHOLD if shared_specific or sole else WEAK_ENTITY_THRESHOLD
         if score < threshold:
             return self._no(f"score {score:.1f} below {threshold}: " + "; ".join(f"{lv.comparison} {lv.level} {lv.weight:+.1f}" for lv in levels))
         return Match(score, tuple(levels), tuple(sorted(shared_m)), tuple(shared_e[:5]))

@@ -45,6 +45,9 @@ def lexicon() -> dict:
             pred[lemma] = cls
     data["predicate_of"] = pred
     data["modal_of"] = {w: m for m, ws in data["modality"].items() for w in ws}
+    data["modal_phrase_res"] = [
+        (m, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True)) + r")\b[^.;:]*$", re.I))
+        for m, ws in (data.get("modality_phrases") or {}).items()]
     return data
 
 
@@ -128,10 +131,12 @@ def extract_document(doc: Document, nlp, aliases: AliasTable, batch_size: int = 
     unique_sents = sorted({p.sent for p in pending})
     # footnote markers glued to words ("billion.8") confuse the tokenizer: blank them
     # (same length, so offsets hold) in the text the parser sees
+    # and so do web pages' note marks ("injured.[3]", "[citation needed]"), which glue to the word before
     parse_text = text
-    if doc.markers:
+    blanks = [(ms, me) for ms, me, _n in doc.markers] + [(x.start(), x.end()) for x in _NOTE_MARK.finditer(text)]
+    if blanks:
         chars = list(text)
-        for ms, me, _n in doc.markers:
+        for ms, me in blanks:
             chars[ms:me] = " " * (me - ms)
         parse_text = "".join(chars)
     parsed = dict(zip(unique_sents, nlp.pipe((parse_text[s:e] for s, e in unique_sents), batch_size=batch_size)))
@@ -155,6 +160,10 @@ def extract_document(doc: Document, nlp, aliases: AliasTable, batch_size: int = 
             claims.append(claim)
     claims.sort(key=lambda c: (c.start, c.end))
     return _resolve_pronouns(claims)
+
+
+_NOTE_MARK = re.compile(r"\[(?:\d{1,3}(?:[,–-]\s*\d{1,3})*|[a-z]|note \d{1,3}|citation needed|clarification needed|"
+                        r"when\?|who\?|according to whom\?|dubious[^\]]{0,20}|better source needed|nb \d{1,2})\]", re.I)
 
 
 _FUTURE = re.compile(r"\b(?:will|shall|next|coming|upcoming|scheduled|expected\s+to|plans?\s+to|planned|is\s+to|are\s+to|due\s+to|set\s+to)\b", re.I)
@@ -377,6 +386,14 @@ def _modality(root, sentence: str) -> tuple[str, bool]:
             for c in t.children:
                 if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and c.lemma_.lower() in lex and c.pos_ == "NOUN":
                     modality = lex[c.lemma_.lower()]
+    if modality == "asserted":
+        # "the drive set out to collect 10,000 bicycles": a cue phrase earlier in the figure's clause
+        before = sentence[max(0, root.idx - 80):root.idx]
+        before = re.split(r",\s+(?:but|and|while|whereas|yet)\s+|\b(?:but|however|eventually|finally|in the end|ultimately)\b", before)[-1]
+        for m, rx in lexicon()["modal_phrase_res"]:
+            if rx.search(before):
+                modality = m
+                break
     return modality, negated
 
 
@@ -600,6 +617,14 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
             if subj_tok is not None and subj_tok.pos_ == "PRON" and subj_tok.lower_ in ("it", "they", "this"):
                 quals["pronoun_subject"] = True
                 subject = None
+            elif subj_tok is not None and subj_tok.pos_ == "PRON" and subj_tok.lower_ in ("he", "she"):
+                # "Liu Zhi first fled to ... He died in Taiwan in 1972": the person the text last named as a subject
+                name = antecedent_person(doc.text[max(0, p.sent[0] - 1500):p.sent[0]])
+                if name:
+                    from factcheck.extract.frame import entity_key
+
+                    subject = entity_key(name)
+                    quals["antecedent"] = subject
             first = any(x.flags.get("first") for x in sent_mentions)
             if first:
                 ftoks = [t for t in sdoc if t.lower_ == "first"]
@@ -616,6 +641,12 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
             prop, subject, confidence = life, who, 0.9
             quals.pop("tense", None)
     _add_frame(quals, sdoc, span, root, noun, m, s0, sentence, kind, prop)
+    if quals.get("antecedent"):
+        # the pronoun's person is who the sentence is about, as if it named them
+        who = quals["antecedent"]
+        quals["entities"] = tuple(sorted({*quals.get("entities", ()), who}))
+        quals["specific"] = tuple(sorted({*quals.get("specific", ()), who}))
+        quals.setdefault("nearest", who)
     if quals.pop("attached", False) and confidence < 0.9:
         confidence = 0.8  # the parse attaches the number to what it counts
     elif kind == "quantity" and quals.get("measure") and confidence < 0.6:
@@ -641,6 +672,27 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
         negated=negated,
         confidence=confidence,
     )
+
+
+# a name of two to four capitalized words that opens a sentence and is followed by a verb-like word:
+# the subject a later "he" or "she" most likely refers to
+_SUBJECT_NAME = re.compile(
+    r"(?:^|[.!?]\s+|\n)(?P<name>[A-Z][a-z’'-]+(?:\s+(?:de|del|da|van|von|al|bin|ibn|le|la)?\s*[A-Z][a-z’'-]+){1,3})"
+    r"(?:\s*\([^()]{0,60}\))?,?\s+(?:was|is|had|has|first|later|then|also|became|returned|moved|left|joined|served|"
+    r"worked|studied|married|died|lived|[a-z]{3,}ed)\b")
+_NOT_PERSON_START = frozenset({"The", "In", "On", "At", "After", "Before", "During", "When", "While", "His", "Her", "This",
+                               "That", "It", "A", "An", "From", "By", "For", "With", "As", "Since", "Until"})
+
+
+def antecedent_person(before: str) -> str | None:
+    """The last sentence-opening name in ``before`` ("Liu Zhi first fled ..."), for a later "he" or "she".
+
+    Returns None when the text names none. Only names that open a sentence and come before a verb
+    count: a name inside a sentence is more often an object or a bystander."""
+    names = [m.group("name") for m in _SUBJECT_NAME.finditer(before) if m.group("name").split()[0] not in _NOT_PERSON_START]
+    if not names:
+        return None
+    return names[-1]
 
 
 _LIFE_OPEN = re.compile(r"\(\s*(?:born\s+|b\.\s*)?$", re.I)
@@ -794,6 +846,11 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
             extra = [*extra, *(g for c in root.head.children if c.dep_ == "prep" and c.lower_ == "in"
                                for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN")]
         ids, phrase, verb_ids = F.measure_of(noun, verb, extra, money=unit in _MONEY_UNITS)
+        row = _row_label(sdoc, sentence)
+        if row is not None:
+            # a fact-box row ("Deaths | 1,782 (confirmed) |"): its label is what the value measures
+            ids, phrase, verb_ids = row
+            quals["fact_row"] = True
         # verbs of a relative clause or a shared subject ("people who died", "stopped and watched")
         # say what happened, like the clause's own verb: they are not counted things
         more = {cid for t in extra if t is not None and t.pos_ == "VERB" for cid in F.concepts_of(t.lemma_.lower())} & set(ids)
@@ -845,6 +902,27 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
         quals["run_on"] = True  # a list, table or fact box read as one sentence: its frame is unreliable
     if roles:
         quals["role"] = tuple(sorted(set(roles)))
+
+
+def _row_label(sdoc, sentence: str) -> tuple[list[str], str, list[str]] | None:
+    """Concept ids, phrase and (no) verb ids of a fact-box row's label, or None for any other sentence."""
+    from factcheck.extract import frame as F
+    from factcheck.ingest.segment import fact_row
+
+    line = sentence.strip()
+    if "\n" in line:
+        return None
+    span = fact_row(line, bare=True)
+    if span is None:
+        return None
+    lead = len(sentence) - len(sentence.lstrip())
+    s, e = span[0] + lead, span[1] + lead
+    label = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), sentence[s:e])  # "(non-fatal)" qualifies, not names
+    words = [t for t in sdoc if s <= t.idx < e and label[t.idx - s:t.idx - s + len(t)].strip() and F._usable(t)]
+    ids = sorted({cid for t in words for cid in F.concepts_of(F._lemma(t))})
+    if not ids:
+        return None
+    return ids, " ".join(t.text.lower() for t in words), []
 
 
 # A "sentence" longer than this, or naming more things, is a list, a table or a fact box the

@@ -138,8 +138,16 @@ def measured_noun(root, span=None):
     return None
 
 
-def is_restatement(sentence: str, s: int) -> bool:
-    """A figure in parentheses right after another figure restates it ("one knot (1.2 mph)", "6.5 m (21 ft)")."""
+_OWN_COUNT = re.compile(r"^\s+(?:known|confirmed|identified|recorded|officially|official|estimated|registered|reported|"
+                        r"missing|injured|dead|killed|recovered|unaccounted)\b", re.I)
+
+
+def is_restatement(sentence: str, s: int, e: int | None = None) -> bool:
+    """A figure in parentheses right after another figure restates it ("one knot (1.2 mph)", "6.5 m (21 ft)").
+
+    "2,000 (1,950 known)" is a second count with its own qualifier, not a conversion."""
+    if e is not None and _OWN_COUNT.match(sentence[e:e + 20]):
+        return False
     open_ = sentence.rfind("(", 0, s)
     if open_ < 0 or sentence.find(")", open_, s) >= 0:
         return False
@@ -378,6 +386,10 @@ def age_event(sentence: str, s: int, root) -> str:
     return "now"
 
 
+# a clause that opens on a partitive ("Of those questioned, ...", "Of the 1,200 on board, ...") counts a part
+_PARTITIVE_LEAD = re.compile(r"^\W{0,3}(?:of|out of)\s+(?:those|these|them|the|all|its|their)\b(?:[^,;.]|(?<=\d)[,.](?=\d)){0,80},\s*(?:only\s+|just\s+|about\s+|some\s+|nearly\s+|almost\s+|around\s+|more than\s+)?$", re.I)
+
+
 def role_of(sentence: str, s: int, e: int, root, unit: str) -> list[str]:
     """Role qualifiers of the number at sentence[s:e]."""
     t = table()
@@ -418,11 +430,11 @@ def role_of(sentence: str, s: int, e: int, root, unit: str) -> list[str]:
         elif head is not root and head.lemma_.lower() in changes and head.lower_ not in ("to", "at", "from") \
                 and root.dep_ in ("dobj", "npadvmod", "advmod", "nummod", "amod", "compound"):
             roles.append("change")  # "rose 5%", "a 5% rise"
-    if t["part_before_re"].search(before):
-        roles.append("part")
+    if t["part_before_re"].search(before) or _PARTITIVE_LEAD.match(sentence[:s]):
+        roles.append("part")  # "... of whom 40 were", "Of those questioned, 620 said": a part of a whole told before
     if t["capacity_re"].search(before[-30:]) or (root is not None and _capacity_verb(root)):
         roles.append("capacity")  # "the stadium holds 52,000": what fits, not who came
-    if is_restatement(sentence, s):
+    if is_restatement(sentence, s, e):
         roles.append("restatement")
     stats = [name for name, rx in t["statistic_res"].items() if rx.search(sentence[:s])]
     if len(stats) == 1:

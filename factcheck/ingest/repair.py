@@ -17,6 +17,7 @@ from ruamel.yaml import YAML
 from wordfreq import zipf_frequency
 
 from factcheck.ingest.offsets import Edit, TextMap
+from factcheck.ingest.segment import fact_row
 
 # A joined word must be at least this common in English (wordfreq Zipf scale,
 # ~1 = once per 100M words) for a line-end hyphen to be treated as a break.
@@ -140,6 +141,15 @@ def is_heading(line: str, prev: str) -> bool:
     return caps / len(words) >= 0.75 and words[-1][:1].isupper()
 
 
+def _bare_rows(lines: list[str], i: int) -> bool:
+    """Whether line i or i + 1 is a fact-box row without a separator ("Deaths 2,000 (approximate)") next
+    to another such row: a block of rows, not a wrapped sentence."""
+    def bare(k: int) -> bool:
+        return 0 <= k < len(lines) and fact_row(lines[k].strip(), bare=True) is not None
+
+    return (bare(i) and (bare(i - 1) or bare(i + 1))) or (bare(i + 1) and bare(i + 2))
+
+
 def step_reflow(text: str) -> list[Edit]:
     """Join hard-wrapped lines into paragraphs (newline -> space).
 
@@ -169,6 +179,8 @@ def step_reflow(text: str) -> list[Edit]:
             continue
         if _FOOTNOTE_START.match(nxt) or _LIST_START.match(nxt):
             continue
+        if fact_row(line.strip()) or fact_row(nxt.strip()) or _bare_rows(lines, i):
+            continue  # rows of a fact box or table ("Deaths | 1,782 |") stay lines of their own
         prev = lines[i - 1] if i else ""
         ends_sentence = line.rstrip().endswith(_TERMINAL)
         if hard_wrapped:

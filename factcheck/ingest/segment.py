@@ -17,7 +17,29 @@ from dataclasses import dataclass
 
 from wordfreq import zipf_frequency
 
-CLAIM_LABELS = frozenset({"body", "footnote"})
+CLAIM_LABELS = frozenset({"body", "footnote", "fact"})
+
+# A row of a fact box or a two-column table: a short label, then its value ("Deaths | 1,782 (confirmed) |",
+# "Opened: 27 May 1937", "Injured (non-fatal)\t9,000 (approximate)"). The label says what the value is.
+_VALUE_START = r"(?:c\.\s*|ca\.\s*|about\s+|approx(?:\.|imately)?\s+|around\s+|over\s+|more than\s+|under\s+|est\.\s*|[$€£¥~≈]\s*)?\d"
+_FACT_ROW = re.compile(
+    r"^\s*\|?\s*(?P<label>[A-Za-z][A-Za-z'’ ()/&-]{1,48}?)\s*(?:\||\t|:(?!\d))\s*(?P<value>" + _VALUE_START + r"[^|\n]{0,70}?)\s*\|?\s*$")
+# the same without a separator, trusted only inside a block of such rows
+_BARE_ROW = re.compile(r"^\s*(?P<label>[A-Z][A-Za-z'’ ()/-]{1,40}?)\s+(?P<value>" + _VALUE_START + r"[\d,.]*(?:\s*[A-Za-z%]{1,12})?(?:\s*\([^()]{1,30}\)){0,2})\s*$")
+_NOT_A_LABEL = re.compile(r"^(?:chapter|part|section|volume|vol|table|figure|fig|appendix|page|step|phase|stage|round|season|episode|no|number|item|question|room|row|seat|level|grade|class|route|platform|gate|track|act|scene|book|article|rule|clause)\b", re.I)
+
+
+def fact_row(line: str, bare: bool = False) -> tuple[int, int] | None:
+    """The (start, end) of a fact-box row's label in ``line``, or None when the line is not one.
+
+    With ``bare``, a label and a value with no separator between them ("Injured 9,000
+    (approximate)") count too: the caller trusts them only next to other rows."""
+    m = _FACT_ROW.match(line) or (_BARE_ROW.match(line) if bare else None)
+    if not m or _NOT_A_LABEL.match(m.group("label").strip()) or len(m.group("label").split()) > (5 if m.re is _FACT_ROW else 3):
+        return None
+    if re.fullmatch(r"\d{1,2}", m.group("value").strip()):
+        return None  # "Chapter | 3": a small bare number after a label is a label's number more often than a value
+    return m.start("label"), m.end("label")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +178,8 @@ def segment(text: str) -> list[Segment]:
             label, reason = "front", "front matter"
         elif _FOOTNOTE.match(para) and seen_body and len(para) < 600 and re.match(r"^\d{1,3} ?[A-Z]", para) and _looks_like_footnote(para):
             label = "footnote"
+        elif fact_row(para) or (fact_row(para, bare=True) and _next_to_rows(text, spans, start)):
+            label, reason = "fact", "a fact-box or table row: label and value"
         elif _is_heading(para):
             label = "heading"
         if (label == "body" and not seen_body and len(para) < 200 and not para.rstrip().endswith((".", ":", "!", "?"))
@@ -172,6 +196,12 @@ def segment(text: str) -> list[Segment]:
                if ((x.label == "heading" and not x.reason) or x.reason == "short line before the first paragraph")
                and len(re.findall(r"\d+(?:[.,/]\d+)*", text[x.start:x.end])) <= 3 else x for x in out]
     return out
+
+
+def _next_to_rows(text: str, spans: list[tuple[int, int]], start: int) -> bool:
+    """Whether the line before or after the one at ``start`` is a fact-box row too."""
+    i = next(k for k, (s, _e) in enumerate(spans) if s == start)
+    return any(0 <= j < len(spans) and fact_row(text[spans[j][0]:spans[j][1]].strip(), bare=True) for j in (i - 1, i + 1))
 
 
 def _looks_like_footnote(para: str) -> bool:
