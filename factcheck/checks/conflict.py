@@ -294,7 +294,9 @@ def _fields(a: Claim, b: Claim, rel: str) -> dict:
         gap = str(abs(int(a.time.start[:4]) - int(b.time.start[:4])))
     subject = a.subject or b.subject or ""
     return {
-        "property": a.quals.get("property_name") or (a.property or "").replace("_", " "),
+        "property": (a.quals.get("property_name") or (a.property or "").replace("_", " ") or b.quals.get("property_name")
+                     or (b.property or "").replace("_", " ") or a.quals.get("measure_text") or b.quals.get("measure_text")
+                     or "figure"),
         "subject": subject.replace("_", " "),
         "where": f" in {_place_name(subject)}" if subject else "",
         "a_value": f"{a.quote!r} = {describe_value(a.value)}",

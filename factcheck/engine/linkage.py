@@ -231,12 +231,23 @@ def contrasting(a: Claim, b: Claim) -> str:
         side = qa.get(group) or qb.get(group)
         if not member or member in side:
             return f"{'/'.join(sorted(side))} on one side only: a part and its whole"
-    for entry in table().get("contrasts_one_sided_alone", ()):
+    for entry in table().get("contrasts_partitive", ()):
         group, _, member = entry.partition(".")
         if (group in qa) == (group in qb):
             continue
-        if (qa.get(group) or qb.get(group)) == {member}:
-            return f"{member} on one side only: a part and its whole"
+        side = a.sentence if group in qa else b.sentence
+        if _partitive_re(group, member).search(side):
+            return f"{member} on one side only, as a part (\"N of the {member}\"): a part and its whole"
+    return ""
+
+
+@functools.cache
+def _partitive_re(group: str, member: str) -> re.Pattern:
+    """ "700 of the crew", "about half of its passengers": a count of a part of the named group."""
+    words = table().get("contrasts", {}).get(group, {}).get(member, [])
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?:\d|\b(?:half|third|quarter|most|many|some|all))[\w,.]*\s+(?:\w+\s+)?of\s+(?:the|its|her|his|their)\s+"
+                      rf"(?:{alts})(?![\w-])", re.I)
     return ""
 
 

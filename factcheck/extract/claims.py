@@ -28,7 +28,7 @@ from ruamel.yaml import YAML
 
 from factcheck.extract.frame import of_object as _of_object
 from factcheck.extract.mentions import Mention, find_mentions
-from factcheck.ingest.segment import CLAIM_LABELS
+from factcheck.ingest.segment import CLAIM_LABELS, NOTE_MARKS
 from factcheck.model import Claim, Document, Time
 from factcheck.normalize.units import dimension
 from factcheck.normalize import dates as D
@@ -133,7 +133,7 @@ def extract_document(doc: Document, nlp, aliases: AliasTable, batch_size: int = 
     # (same length, so offsets hold) in the text the parser sees
     # and so do web pages' note marks ("injured.[3]", "[citation needed]"), which glue to the word before
     parse_text = text
-    blanks = [(ms, me) for ms, me, _n in doc.markers] + [(x.start(), x.end()) for x in _NOTE_MARK.finditer(text)]
+    blanks = [(ms, me) for ms, me, _n in doc.markers] + [(x.start(), x.end()) for x in NOTE_MARKS.finditer(text)]
     if blanks:
         chars = list(text)
         for ms, me in blanks:
@@ -162,8 +162,6 @@ def extract_document(doc: Document, nlp, aliases: AliasTable, batch_size: int = 
     return _resolve_pronouns(claims)
 
 
-_NOTE_MARK = re.compile(r"\[(?:\d{1,3}(?:[,–-]\s*\d{1,3})*|[a-z]|note \d{1,3}|citation needed|clarification needed|"
-                        r"when\?|who\?|according to whom\?|dubious[^\]]{0,20}|better source needed|nb \d{1,2})\]", re.I)
 
 
 _FUTURE = re.compile(r"\b(?:will|shall|next|coming|upcoming|scheduled|expected\s+to|plans?\s+to|planned|is\s+to|are\s+to|due\s+to|set\s+to)\b", re.I)

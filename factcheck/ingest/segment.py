@@ -19,9 +19,14 @@ from wordfreq import zipf_frequency
 
 CLAIM_LABELS = frozenset({"body", "footnote", "fact"})
 
+# web note marks ("[3]", "[a]", "[citation needed]"): not words of the sentence they follow
+NOTE_MARKS = re.compile(r"\[(?:\d{1,3}(?:[,–-]\s*\d{1,3})*|[a-z]|note \d{1,3}|citation needed|clarification needed|"
+                        r"when\?|who\?|according to whom\?|dubious[^\]]{0,20}|better source needed|nb \d{1,2})\]", re.I)
+
 # A row of a fact box or a two-column table: a short label, then its value ("Deaths | 1,782 (confirmed) |",
 # "Opened: 27 May 1937", "Injured (non-fatal)\t9,000 (approximate)"). The label says what the value is.
-_VALUE_START = r"(?:c\.\s*|ca\.\s*|about\s+|approx(?:\.|imately)?\s+|around\s+|over\s+|more than\s+|under\s+|est\.\s*|[$€£¥~≈]\s*)?\d"
+_VALUE_START = (r"(?:c\.\s*|ca\.\s*|about\s+|approx(?:\.|imately)?\s+|around\s+|over\s+|more than\s+|under\s+|est\.\s*)?"
+                r"(?:(?:US|A|C)?[$€£¥~≈]\s*)?\d")
 _FACT_ROW = re.compile(
     r"^\s*\|?\s*(?P<label>[A-Za-z][A-Za-z'’ ()/&-]{1,48}?)\s*(?:\||\t|:(?!\d))\s*(?P<value>" + _VALUE_START + r"[^|\n]{0,70}?)\s*\|?\s*$")
 # the same without a separator, trusted only inside a block of such rows
@@ -182,8 +187,9 @@ def segment(text: str) -> list[Segment]:
             label, reason = "fact", "a fact-box or table row: label and value"
         elif _is_heading(para):
             label = "heading"
-        if (label == "body" and not seen_body and len(para) < 200 and not para.rstrip().endswith((".", ":", "!", "?"))
-                and not re.search(r"[.!?]\s+[A-Z]", para)):
+        plain = NOTE_MARKS.sub("", para)  # "It opened in 1958.[3]" ends a sentence
+        if (label == "body" and not seen_body and len(para) < 200 and not plain.rstrip().endswith((".", ":", "!", "?"))
+                and not re.search(r"[.!?]\s+[A-Z]", plain)):
             label, reason = "front", "short line before the first paragraph"
         if label == "body":
             seen_body = True
@@ -194,7 +200,7 @@ def segment(text: str) -> list[Segment]:
         # (a flattened table row, "Nausea 2/93 (2.15%) Fatigue 3/93 (3.23%)", stays out: many figures, no sentence)
         out = [Segment(x.start, x.end, "body", "the text has no other body")
                if ((x.label == "heading" and not x.reason) or x.reason == "short line before the first paragraph")
-               and len(re.findall(r"\d+(?:[.,/]\d+)*", text[x.start:x.end])) <= 3 else x for x in out]
+               and len(re.findall(r"\d+(?:[.,/]\d+)*", NOTE_MARKS.sub("", text[x.start:x.end]))) <= 3 else x for x in out]
     return out
 
 

@@ -100,3 +100,39 @@ def test_recurring_names_make_the_topic():
     text = "The Calder Viaduct was finished in 1890. Trains still cross the Calder Viaduct. In May it closed."
     names = recurring_names(text)
     assert names["calder viaduct"] == 2 and "may" not in names and "in" not in names
+
+
+_SANK = "The Orrin ferry sank in the Selby Channel in 1931"
+
+
+@pytest.mark.parametrize("a, b, flagged", [
+    # the crew alone on one side is a part of the dead; "passengers and crew" is everyone
+    (f"{_SANK}. With approximately 70 of the crew killed, the company never recovered.", f"{_SANK}, and 152 died.", False),
+    (f"{_SANK}, and 152 passengers and crew died.", f"{_SANK}; 190 died.", True),
+    # starters and finishers are different counts; two counts of starters are not
+    ("The Tarn Valley marathon of 2019 started with 5,300 runners in the town square.",
+     "At the Tarn Valley marathon of 2019, 3,400 runners finished in the town square.", False),
+    ("The Tarn Valley marathon of 2019 started with 5,300 runners in the town square.",
+     "The Tarn Valley marathon of 2019 started with 4,100 runners in the town square.", True),
+    # a main span is a part of the overall length; two main spans are one measure
+    ("The Corran viaduct, finished in 1961, has a main span of 310 m.",
+     "The Corran viaduct, finished in 1961, is 1,420 m long overall.", False),
+    ("The Corran viaduct, finished in 1961, has a main span of 310 m.",
+     "The Corran viaduct, finished in 1961, has a main span of 340 m.", True),
+    # a year's traffic is not the traffic since opening
+    ("The Ostvik ferry line carried 4 million people since it opened in 1990.",
+     "The Ostvik ferry line carried 210,000 people last year, its operator said.", False),
+    ("The Ostvik ferry line carried 210,000 people last year, its operator said.",
+     "The Ostvik ferry line carried 260,000 people last year, its operator said.", True),
+    # the year of an anniversary is not the year of the event
+    ("Thousands gathered in 1967 for the 50th anniversary of the Hollin flood in the valley of Brill.",
+     "The Hollin flood struck the valley of Brill in 1917.", False),
+])
+def test_contrasting_parts_moments_and_spans(checker, a, b, flagged):
+    assert bool(_flags(checker, a, b)) is flagged
+
+
+def test_a_measure_with_no_property_is_named_by_its_words(checker):
+    found = _flags(checker, "The Corran viaduct, finished in 1961, has a main span of 310 m.",
+                   "The Corran viaduct, finished in 1961, has a main span of 340 m.")
+    assert found and found[0]["message"].startswith("main span:")

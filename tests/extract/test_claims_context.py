@@ -1,0 +1,63 @@
+"""Claims read their context: note marks, aims and forecasts, partitives, own counts,
+pronoun subjects and fact-box labels. All text here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.api import check_texts
+from tests.conftest import RULES
+
+pytestmark = pytest.mark.model
+
+
+def _claims(text: str) -> list[dict]:
+    return check_texts({"a.txt": text}, RULES, only=[])["claims"]
+
+
+def _one(claims, quote):
+    hits = [c for c in claims if c["quote"] == quote]
+    assert hits, [c["quote"] for c in claims]
+    return hits[0]
+
+
+def test_web_note_marks_are_not_figures():
+    claims = _claims("The Halvard bridge opened in 1958.[3] It carried 4,000 cars a day.[citation needed][12]")
+    quotes = {c["quote"] for c in claims}
+    assert "1958" in quotes and "4,000" in quotes
+    assert not quotes & {"3", "12", "[3]", "[12]"}
+
+
+def test_an_aim_and_a_forecast_are_not_what_happened():
+    claims = _claims("Its builders set out to finish the Halvard bridge within 600 days, but it took 820 days. "
+                     "The crossing is expected to carry 9,000 vehicles a day.")
+    assert _one(claims, "600 days")["modality"] == "target"
+    assert _one(claims, "820 days")["modality"] == "asserted"  # "but" ends the aim
+    assert _one(claims, "9,000")["modality"] == "projected"
+
+
+def test_a_partitive_lead_makes_a_part():
+    c = _one(_claims("Of those questioned in Brill, 620 said they crossed the bridge daily."), "620")
+    assert "part" in c["qualifiers"].get("role", [])
+
+
+def test_a_known_count_in_parentheses_is_not_a_restatement():
+    c = _one(_claims("The Hollin flood killed 2,000 people (1,950 known) in the valley."), "1,950")
+    assert "restatement" not in c["qualifiers"].get("role", [])
+    conv = _one(_claims("The Hollin dam is 310 m (1,017 ft) long."), "1,017 ft")
+    assert "restatement" in conv["qualifiers"].get("role", [])
+
+
+def test_a_pronoun_subject_of_a_date_takes_the_person_named_before():
+    claims = _claims("Marta Olsen founded the Brill Trust in 1974. She died in 1999.")
+    c = _one(claims, "1999")
+    assert c["subject"] == "marta olsen"
+    assert c["qualifiers"]["antecedent"] == "marta olsen"
+
+
+def test_a_fact_box_label_says_what_its_value_measures():
+    claims = _claims("The Corran viaduct\n\nMain span | 310 m |\nInjured | 40 (estimated) |\n")
+    span = _one(claims, "310 m")
+    assert span["qualifiers"]["fact_row"] is True
+    assert "main" in span["qualifiers"]["measure"]
+    assert "injury" in _one(claims, "40")["qualifiers"]["measure"]

@@ -1,0 +1,86 @@
+"""Fact-box and two-column table rows: read as claims, kept as lines of their own.
+
+A row names what its value is ("Deaths | 1,782 |", "Opened: 14 June 1961").
+Rows with a separator are rows anywhere; a row with no separator ("Injured
+40 (estimated)") only next to another such row, so a short wrapped line of
+prose is not taken for one. All text here is invented.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, strategies as st
+
+from factcheck.ingest.repair import repair
+from factcheck.ingest.segment import fact_row, segment
+
+
+def _label(line: str, bare: bool = False) -> str | None:
+    span = fact_row(line, bare)
+    return None if span is None else line[span[0]:span[1]]
+
+
+def test_rows_with_a_separator_name_their_label():
+    assert _label("Deaths | 1,782 (confirmed) |") == "Deaths"
+    assert _label("| Main span | 310 m |") == "Main span"
+    assert _label("Opened: 14 June 1961") == "Opened"
+    assert _label("Injured (non-fatal)\t9,000 (approximate)") == "Injured (non-fatal)"
+    assert _label("Cost: about $35 million") == "Cost"
+
+
+def test_lines_that_are_not_rows():
+    assert fact_row("Chapter | 3 |") is None  # a label's own number, not a value
+    assert fact_row("Section: 12 rules of thumb") is None
+    assert fact_row("The storm that hit the Brill valley killed 40 people: 12 | more") is None
+    assert fact_row("Rooms | 7 |") is None  # a bare one- or two-digit value is not trusted
+    assert fact_row("At 10:30 the doors opened.") is None  # a clock time is not a separator
+    assert fact_row("Deaths 1,782 (confirmed)") is None  # no separator: only with bare=True
+
+
+def test_a_bare_row_counts_only_when_asked_for():
+    assert _label("Deaths 1,782 (confirmed)", bare=True) == "Deaths"
+    assert _label("Injured 9,000 (approximate)", bare=True) == "Injured"
+    assert fact_row("It was said that over 1,782", bare=True) is None  # label too long for a bare row
+
+
+def test_segment_reads_rows_as_facts_and_bare_rows_only_in_a_block():
+    text = ("The Hollin Flood\n\nDeaths 1,782 (confirmed)\nInjured 9,000 (approximate)\n\n"
+            "Opened: 14 June 1961\n\nLater reports\n2,000 more\n")
+    labels = {text[s.start:s.end].strip(): s.label for s in segment(text)}
+    assert labels["Opened: 14 June 1961"] == "fact"
+    block = [k for k in labels if k.startswith("Deaths")]
+    assert block and labels[block[0]] == "fact"
+
+
+def test_reflow_keeps_rows_on_lines_of_their_own():
+    text = ("The Corran viaduct crosses the\nestuary at its narrowest point and\ncarries the coast road.\n"
+            "Main span | 310 m |\nOpened | 1961 |\n")
+    repaired = repair(text).text
+    assert "Main span | 310 m |\nOpened | 1961 |" in repaired
+
+
+labels = st.from_regex(r"[A-Z][a-z]{2,9}( [a-z]{2,9}){0,3}", fullmatch=True)
+values = st.integers(min_value=100, max_value=10**7).map(lambda n: f"{n:,}")
+seps = st.sampled_from([" | ", "\t", ": "])
+
+
+@given(labels, values, seps)
+def test_any_labelled_row_gives_back_exactly_its_label(label, value, sep):
+    line = f"{label}{sep}{value}"
+    span = fact_row(line)
+    if label.split()[0].lower() in ("chapter", "part", "section", "volume", "table", "figure", "page", "step", "phase",
+                                    "stage", "round", "season", "episode", "number", "item", "question", "room", "row",
+                                    "seat", "level", "grade", "class", "route", "platform", "gate", "track", "act",
+                                    "scene", "book", "article", "rule", "clause", "appendix"):
+        return
+    assert span is not None
+    assert line[span[0]:span[1]] == label
+
+
+@given(st.text(max_size=120))
+def test_a_row_label_is_always_inside_its_line(line):
+    for bare in (False, True):
+        span = fact_row(line, bare)
+        if span is not None:
+            s, e = span
+            assert 0 <= s < e <= len(line)
+            assert line[s:e].strip() == line[s:e]
