@@ -91,6 +91,19 @@ _COMPLEMENT = re.compile(r"\b(?:the rest|the remaining|remainder|others|differin
 _PARTS_INTRO = re.compile(r"\b(?:with|of whom|of which|including|comprising|split between|divided between)\b|:|\(", re.I)
 
 
+_EACH_OWN_WHOLE = re.compile(r"^\s*(?:of\s+[a-z]+\s+)?(with|in|for|among|at|from|across|on|to)\s+(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)")
+
+
+def _series_of_wholes(parts: list[Claim]) -> bool:
+    """Shares each of its own named whole ("44% with Malaysia, 55% with Egypt, 39% with Peru"): a series, not parts."""
+    tails = []
+    for c in parts:
+        m = _EACH_OWN_WHOLE.match(c.sentence[c.end - c.sent_start:])
+        tails.append((m.group(1).lower(), m.group(2)) if m else None)
+    named = [t for t in tails if t]
+    return len(named) >= 2 and len({t[0] for t in named}) == 1 and len({t[1] for t in named}) == len(named)
+
+
 def _pct(c: Claim) -> bool:
     return c.kind == "quantity" and c.value is not None and c.value.unit == "percent" and not c.quals.get("rate")
 
@@ -114,7 +127,7 @@ class ShareSum:
             # total followed by parts: the first share, then >= 2 shares introduced as its parts
             first, rest = cs[0], cs[1:]
             between = first.sentence[first.end - first.sent_start: rest[0].start - first.sent_start]
-            if len(rest) >= 2 and _PARTS_INTRO.search(between):
+            if len(rest) >= 2 and _PARTS_INTRO.search(between) and not _series_of_wholes(rest):
                 yield from self._check(ctx, p, rest, first.value.magnitude, first, "total")
                 continue
             if len(cs) == 2:

@@ -78,6 +78,7 @@ MAX_BLOCK = 600
 # the pairs about one event score above 0.35.
 UNRELATED_TEXT = 0.06
 RELATED_TEXT = 0.15
+SAME_REPORT = 0.6  # two texts this alike are one report of one occasion (a game, a round of talks), retold
 MIN_TEXT_WORDS = 25  # distinct content words each text needs before its similarity counts
 # Two short texts (below MIN_TEXT_WORDS) at this similarity or more tell one story. Measured on the
 # authored pairs (bench/data/pairs): 80% of pairs about one fact score above 0.4.
@@ -636,6 +637,11 @@ class Linker:
         elif not shared_m:
             return self._no("no shared measure")
         only_dims = all(m in weak or m.startswith("dim:") for m in shared_m)
+        episodic = sorted((shared_m - weak) & table()["episodic"])
+        if (episodic and not sole and not story and a.doc != b.doc and not (a.time and a.time.start)
+                and not (b.time and b.time.start) and (self.text_similarity(a.doc, b.doc) or 0.0) < SAME_REPORT):
+            # "caught five passes" / "caught 3 passes": a tally of one occasion, and neither says which
+            return self._no(f"undated tallies of a recurring occasion ({episodic[0]}): which game, season or round is not said")
         if not sole and only_dims and not entities_agree(qa.get("specific", ()), qb.get("specific", ())):
             return self._no("only a vague measure or a dimension shared, and no common specific entity")
         if a.doc != b.doc and a.kind == "quantity":

@@ -47,6 +47,7 @@ def table() -> dict:
     data["label_nouns"] = frozenset(data["label_nouns"])
     data["event_nouns"] = frozenset(data["event_nouns"])
     data["recurring"] = frozenset(data.get("recurring_events", ()))
+    data["episodic"] = frozenset(data.get("episodic_measures", ()))
     data["scale_set"] = frozenset(data.get("scale_names", ()))
     data["process_set"] = frozenset(data.get("process_nouns", ()))
     data["one_time"] = data["one_time"] | {c for w in data["event_nouns"] for c in data["class_of"].get(w, (w,))}

@@ -31,6 +31,7 @@ _FACT_ROW = re.compile(
     r"^\s*\|?\s*(?P<label>[A-Za-z][A-Za-z'’ ()/&-]{1,48}?)\s*(?:\||\t|:(?!\d))\s*(?P<value>" + _VALUE_START + r"[^|\n]{0,70}?)\s*\|?\s*$")
 # the same without a separator, trusted only inside a block of such rows
 _BARE_ROW = re.compile(r"^\s*(?P<label>[A-Z][A-Za-z'’ ()/-]{1,40}?)\s+(?P<value>" + _VALUE_START + r"[\d,.]*(?:\s*[A-Za-z%]{1,12})?(?:\s*\([^()]{1,30}\)){0,2})\s*$")
+_PAGE_META = re.compile(r"\b(?:posted|updated|modified|accessed|retrieved|copyright|filed|edited|last reviewed|reviewed)\b", re.I)
 _NOT_A_LABEL = re.compile(r"^(?:chapter|part|section|volume|vol|table|figure|fig|appendix|page|step|phase|stage|round|season|episode|no|number|item|question|room|row|seat|level|grade|class|route|platform|gate|track|act|scene|book|article|rule|clause)\b", re.I)
 
 
@@ -42,6 +43,8 @@ def fact_row(line: str, bare: bool = False) -> tuple[int, int] | None:
     m = _FACT_ROW.match(line) or (_BARE_ROW.match(line) if bare else None)
     if not m or _NOT_A_LABEL.match(m.group("label").strip()) or len(m.group("label").split()) > (5 if m.re is _FACT_ROW else 3):
         return None
+    if _PAGE_META.search(m.group("label")):
+        return None  # "First Posted: 10/25/11 06:44 PM": when the page was written, not a fact of its story
     if re.fullmatch(r"\d{1,2}", m.group("value").strip()):
         return None  # "Chapter | 3": a small bare number after a label is a label's number more often than a value
     return m.start("label"), m.end("label")

@@ -30,3 +30,14 @@ def test_two_parts_of_a_place_in_one_document_do_not_conflict():
 def test_two_years_in_one_document_do_not_conflict():
     assert _conflicts(HEAD + "In 2015 there were 900 robotics clubs in Freedonia.\n\n"
                       "In 2019 there were 400 robotics clubs in Freedonia.\n") == []
+
+
+def test_shares_each_of_its_own_named_whole_are_a_series_not_parts():
+    from factcheck.api import check_texts
+    from tests.conftest import RULES
+
+    series = ("In 2020, the same held for 59 percent of calls with Norway, 44 percent with Chile, "
+              "55 percent with Ghana and 52 percent with Peru.")
+    parts = "In 2020, 70 percent of respondents liked robots, with 25 percent saying very much and 30 percent somewhat."
+    assert not [f for f in check_texts({"a.txt": series}, RULES)["findings"] if f["rule"] == "FC302"]
+    assert [f for f in check_texts({"a.txt": parts}, RULES)["findings"] if f["rule"] == "FC302"]

@@ -429,3 +429,28 @@ def test_undated_figures_of_one_named_player_are_flagged(checker):
     found = _findings(checker, texts)
     assert [(f["rule"], f["severity"]) for f in found] == [("FC101", "warning")]
     assert math.isclose(sum(lv["weight"] for lv in found[0]["match"]["levels"]), found[0]["match"]["score"], abs_tol=0.05)
+
+
+# ---------------------------------------------------------------- tallies of recurring occasions
+
+_VOSS_A = ("Harlan Voss missed eight games with a fracture in his lower leg, the Rivermouth Otters said on Tuesday, and "
+           "the club signed a replacement receiver from the practice squad while the team doctors planned a long "
+           "rehabilitation for the veteran, who had been the leading scorer of the club in the previous campaign.")
+_VOSS_B = ("Harlan Voss injured his left knee in training and had surgery to repair a torn meniscus, and he missed four "
+           "games, the Rivermouth Otters said; the club expects him back before the playoffs, and the coaching staff "
+           "praised the way the veteran receiver handled the long rehabilitation.")
+
+
+@pytest.mark.model
+def test_undated_tallies_of_a_recurring_occasion_are_two_occasions(checker):
+    match, linker = _compare(checker, {"a.txt": _VOSS_A, "b.txt": _VOSS_B}, "eight", "four")
+    assert match is None
+    assert linker.last_reason.startswith("undated tallies of a recurring occasion (game)")
+
+
+@pytest.mark.model
+def test_a_dated_tally_is_not_kept_out_as_an_unnamed_occasion(checker):
+    _match, linker = _compare(checker, {"a.txt": _VOSS_A.replace("missed eight games", "missed eight games in 2019"),
+                                        "b.txt": _VOSS_B.replace("missed four games", "missed four games in 2019")},
+                              "eight", "four")
+    assert not linker.last_reason.startswith("undated tallies")

@@ -136,3 +136,8 @@ def test_a_measure_with_no_property_is_named_by_its_words(checker):
     found = _flags(checker, "The Corran viaduct, finished in 1961, has a main span of 310 m.",
                    "The Corran viaduct, finished in 1961, has a main span of 340 m.")
     assert found and found[0]["message"].startswith("main span:")
+
+
+
+def test_one_story_told_twice_still_compares_its_tally(checker):
+    assert _flags(checker, "Harlan Voss missed eight games.", "Harlan Voss missed four games.")

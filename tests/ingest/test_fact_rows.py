@@ -84,3 +84,9 @@ def test_a_row_label_is_always_inside_its_line(line):
             s, e = span
             assert 0 <= s < e <= len(line)
             assert line[s:e].strip() == line[s:e]
+
+
+def test_when_the_page_was_posted_is_not_a_row():
+    assert fact_row("First Posted: 10/25/11 06:44 PM ET") is None
+    assert fact_row("Last updated | 3 March 2021 |") is None
+    assert _label("Published | 1851 |") == "Published"  # a book's year of publication is a fact of its story
