@@ -300,6 +300,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("measure_range", re.compile(
             rf"(?<![\w.]){_BOUND_OPT}(?P<between>between\s+)?(?P<a>{num})(?:\s?(?P<ua>{measures}))?\s*(?:[-–—]|\bto\b|\band\b|\bor\b)\s*(?P<b>{num})(?:\s|-)(?P<u>{measures})(?![\w-])", flags)),
         ("measure", re.compile(rf"(?<![\w.]){_BOUND_OPT}(?P<n>{num})(?:(?P<short>{SHORT_SCALE})\s|\s|-)(?P<u>{measures})(?![\w-])", flags)),
+        ("a_duration", re.compile(rf"(?<![\w-]){_BOUND_OPT}\b(?:a|an)\s+(?:full\s+|whole\s+|single\s+)?(?P<u>second|minute|hour|day|week|fortnight|month|year|decade)(?P<long>-long)?\b", flags)),
         ("sym_range", re.compile(
             rf"(?<![\w.]){_BOUND_OPT}(?P<neg>[−-](?=\d))?(?P<a>{DIGIT_NUMBER})\s*(?:[-–—]|\bto\b)\s*(?P<nb>[−-](?=\d))?(?P<b>{DIGIT_NUMBER})\s?(?P<u>{_UNIT_TOKEN})(?![\w°/])")),
         ("symbol", re.compile(rf"(?<![\w.]){_BOUND_OPT}(?P<neg>[−-](?=\d))?(?P<n>{DIGIT_NUMBER})\s?(?P<u>{_UNIT_TOKEN})(?![\w°/])")),
@@ -666,6 +667,8 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
         if unit in ("year", "month", "day", "decade", "week", "hour") and "-" in span:
             flags["duration_adj"] = True
         return Mention(s, e, span, "quantity", value=make_value(x, unit, bound, span), flags=flags)
+    if name == "a_duration":
+        return _a_duration(m, text, s, e, span)
     if name == "one_in":
         a, b = parse_number(m.group("a")), parse_number(m.group("b"))
         if a is None or b is None or not 0 < a < b or re.fullmatch(YEAR, m.group("b")):
@@ -818,6 +821,29 @@ def _symbol(name: str, m: re.Match, text: str, s: int, e: int, span: str, bound:
             and not re.search(r"\b(?:the|both|a|an|his|her|their|its|our|two|three|four)\s+$", text[max(0, s - 8):s], re.I):
         return Mention(s, e, span, "quantity", value=make_value(x * 1e6, "count", bound, span))  # "5m people"
     return Mention(s, e, span, "quantity", value=make_value(sign * x, unit, bound, span))
+
+
+_A_DURATION_CUE = re.compile(r"\b(?:took|take|takes|taking|lasted|last|lasts|lasting|spent|spend|spends|spending|for|within|"
+                             r"requires?|required|needs?|needed)\s+$", re.I)
+_A_DURATION_NOT = re.compile(r"^(?:\s+(?:ago|later|earlier|before|after|since|from|or\b|and\s+a\s+half|of\b|old\b)|-old\b|\s*(?:'s|’s))", re.I)
+_A_DURATION_UNIT = {"fortnight": ("week", 2.0), "decade": ("year", 10.0)}
+
+
+def _a_duration(m: re.Match, text: str, s: int, e: int, span: str) -> Mention | None:
+    """ "took a month", "a month-long journey", "lasted nearly a year": one unit of time, told with an article.
+
+    Only after a verb of lasting (or with "-long"): "9,000 a day" is a rate, "a year ago" a date,
+    "once a month" a frequency."""
+    if not m.group("long") and not _A_DURATION_CUE.search(text[max(0, s - 20):s]):
+        return None
+    if _A_DURATION_NOT.match(text[e:e + 16]):
+        return None
+    unit, x = _A_DURATION_UNIT.get(m.group("u").lower(), (m.group("u").lower(), 1.0))
+    bound = _bound(m)
+    v = make_value(x, unit, bound, span)
+    # "a month" is a round figure: read it as approximately one month, as people do
+    return Mention(s, e, span, "quantity", value=Value(v.magnitude, v.unit, v.low, v.high, True, span),
+                   flags={"duration_adj": True} if m.group("long") else {})
 
 
 def _clock(m: re.Match, text: str, s: int, e: int, span: str) -> Mention | None:

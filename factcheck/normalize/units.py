@@ -48,6 +48,10 @@ def symbol_unit(token: str) -> str | None:
         return None
     if len(tok) == 1 and tok not in t["single_letter_units"]:
         return None
+    word = t["measures"].get(tok) if tok.islower() and 2 <= len(tok) <= 4 else None
+    if word in ("count", "times", "ordinal", "score_point", "magnitude"):
+        word = None
+    # an abbreviation our table knows and pint does not ("27,000lbs"): the table's unit
     if tok[:1].isalpha() and tok.isalpha() and len(tok) > 4 and tok.lower() == tok:
         return None  # a lower-case word ("people", "cases"): word units are listed in the table
     if re.search(r"[²³]{2}|\d[²³]|[²³]\d|(?:\*\*|\^).*(?:\*\*|\^)", tok):
@@ -61,7 +65,7 @@ def symbol_unit(token: str) -> str | None:
     try:
         unit = registry().parse_units(expr)
     except Exception:  # noqa: BLE001 - pint raises many kinds (undefined, syntax, tokenizer)
-        return None
+        return word
     try:
         name = str(unit)
     except Exception:  # noqa: BLE001
@@ -71,9 +75,9 @@ def symbol_unit(token: str) -> str | None:
         # "cats" as centi-technical-atmospheres (its plural rule strips the "s")
         try:
             if len(unit._units) != 1 or registry().get_symbol(str(unit)).replace("µ", "μ") != tok.replace("µ", "μ"):
-                return None
+                return word
         except Exception:  # noqa: BLE001
-            return None
+            return word
     if unit.dimensionless and str(unit) not in ("ppm", "parts_per_billion", "percent"):
         return None
     if "currency" in str(unit.dimensionality) or str(unit) in ("count", "times", "ordinal", "score_point", "magnitude"):

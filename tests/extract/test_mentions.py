@@ -390,3 +390,25 @@ def test_lower_case_labels_and_enumerators_are_not_quantities():
     # a count followed by what it counts stays a count
     assert texts("They visited 3 rooms and 2 stages.") == ["3", "2"]
     assert "3 times" in texts("The group 3 times visited 5 towns.")
+
+
+@pytest.mark.parametrize("text, quote, unit, high", [
+    ("The ferry will take a month to reach the Brill islands.", "a month", "month", 1.0),
+    ("They began a month-long crossing of the Orrin sound.", "a month-long", "month", 1.0),
+    ("The talks in Selby lasted nearly a year.", "nearly a year", "year", 1.0),
+    ("The repairs took a fortnight.", "a fortnight", "week", 2.0),
+])
+def test_a_unit_of_time_told_with_an_article_is_a_duration(text, quote, unit, high):
+    [m] = [m for m in find_mentions(text) if m.value is not None]
+    assert (m.text, m.value.unit, m.value.high, m.value.approx) == (quote, unit, high, True)
+
+
+@pytest.mark.parametrize("text", [
+    "The crossing carries 9,000 vehicles a day.",  # a rate
+    "A year ago the Orrin line opened.",  # a date
+    "The council meets once a month.",  # a frequency
+    "It was a year of growth for Selby.",
+    "The repairs took a year and a half.",  # not one unit
+])
+def test_an_article_and_a_unit_of_time_that_are_not_a_duration(text):
+    assert not [m for m in find_mentions(text) if m.value is not None and m.value.unit in ("day", "month", "year", "week")]

@@ -90,3 +90,22 @@ def test_every_unit_in_the_table_is_known_to_the_registry():
 def test_duration_units_compare_with_years(unit):
     assert comparable(unit, "year")
     assert convert(1, unit, "year") > 0
+
+
+@pytest.mark.parametrize("text, magnitude, unit", [
+    ("The Corran span weighs 27,000lbs in all.", 27000.0, "lb"),
+    ("The trail is a 5mi walk.", 5.0, "mile"),
+    ("The crane lifts 12kg at full reach.", 12.0, "kilogram"),
+])
+def test_an_abbreviation_written_onto_its_number_is_a_measure(text, magnitude, unit):
+    from factcheck.extract.mentions import find_mentions
+
+    [m] = [m for m in find_mentions(text) if m.value is not None]
+    assert (m.value.magnitude, m.value.unit) == (magnitude, unit)
+
+
+@pytest.mark.parametrize("text", ["Music of the 1990s returned.", "They scored 12pts."])
+def test_a_decade_or_a_score_is_not_a_measure_written_onto_its_number(text):
+    from factcheck.extract.mentions import find_mentions
+
+    assert not [m for m in find_mentions(text) if m.value is not None and m.value.unit not in ("count",)]
