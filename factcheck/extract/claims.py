@@ -433,7 +433,7 @@ def _subject_entity(verb, sdoc, aliases: AliasTable, acronyms, context: str) -> 
     from factcheck.extract.frame import table
 
     subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
-    if not subjects and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+    if not subjects and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")]
     if not subjects and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         subjects = [verb.head]  # "the treaty signed in 1712"
@@ -539,7 +539,7 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
         if noun is not None:
             phrase = _noun_phrase(noun)
             if noun.lemma_.lower() in lex["ignore_nouns"] and not (
-                    noun.dep_ in ("nsubj", "nsubjpass") and root.head is not noun and noun.lemma_.lower() == "figure"):
+                    noun.dep_ in ("nsubj", "nsubjpass") and root.head != noun and noun.lemma_.lower() == "figure"):
                 return None  # "Figure 3", "12 pages" (but "the figure was higher than 2,000" is a claim)
             eid = _entity_at(sdoc, noun) or acronyms.get(noun.text)
             if eid and aliases.type_of(eid) == "place":
