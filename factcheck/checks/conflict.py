@@ -121,6 +121,21 @@ def clock_compatible(a: Claim, b: Claim) -> bool:
     return gap <= slack
 
 
+def _exact_counts_of_one_time(a: Claim, b: Claim) -> bool:
+    """Two exact whole counts ("1,178" / "1,176") not dated to two different spans: a count is exact,
+    so no relative tolerance (a count of a year and one of a month inside it keep it: the stock may
+    have changed in between)."""
+    def exact(v) -> bool:
+        return (v.unit == "count" and not v.approx and v.magnitude is not None and v.low == v.high
+                and float(v.magnitude).is_integer())
+
+    if not (exact(a.value) and exact(b.value)):
+        return False
+    ta = (a.time.start, a.time.end) if a.time is not None and a.time.start else None
+    tb = (b.time.start, b.time.end) if b.time is not None and b.time.start else None
+    return ta is None or tb is None or ta == tb
+
+
 def compatible(a: Claim, b: Claim, p) -> bool:
     va, vb = a.value, b.value
     if not comparable(va.unit, vb.unit):
@@ -129,8 +144,9 @@ def compatible(a: Claim, b: Claim, p) -> bool:
         return clock_compatible(a, b)
     if va.unit == vb.unit and (_boundary_clash(va, vb) or _boundary_clash(vb, va)):
         return False
-    lo_a, hi_a = interval(va, p.approx_tolerance, p.rel_tolerance)
-    lo_b, hi_b = interval(vb, p.approx_tolerance, p.rel_tolerance)
+    rel = 0.0 if _exact_counts_of_one_time(a, b) else p.rel_tolerance
+    lo_a, hi_a = interval(va, p.approx_tolerance, rel)
+    lo_b, hi_b = interval(vb, p.approx_tolerance, rel)
     if va.unit != vb.unit:
         lo_b, hi_b = convert(lo_b, vb.unit, va.unit), convert(hi_b, vb.unit, va.unit)
     if va.unit == vb.unit and _exact(va) and _exact(vb) and va.low != vb.low:

@@ -824,11 +824,14 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
             extra = [*extra, *(c for c in noun.children if c.dep_ == "relcl" and c.pos_ == "VERB")]
             if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
                 extra = [*extra, noun.head.head]  # "the deaths of more than 1,500 people"
-        if noun is None and verb is not None and span is not None:
+        bare_object = root is not None and verb is not None and root.dep_ == "dobj" and root.head == verb
+        if verb is not None and span is not None and (
+                noun is None or (bare_object and noun.dep_ in ("nsubj", "nsubjpass") and noun.head == verb)):
             # "the North Crossing lost 20 lives while the South Crossing lost only 9": the noun counted
             # by the same verb in the sentence's other clause
             for other in sdoc:
-                if other is verb or other.pos_ != "VERB" or other.lemma_ != verb.lemma_:
+                # (the clause's own verb too: "spans 45 square kilometres": the unit's words say what is measured)
+                if other.pos_ != "VERB" or other.lemma_ != verb.lemma_:
                     continue
                 counted = next((c for c in other.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.pos_ == "NOUN"
                                 and any(g.dep_ == "nummod" for g in c.children)), None)
@@ -882,6 +885,15 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
             for c in verb.children:
                 if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ == "NOUN" and c.lemma_.lower() in F.table()["event_nouns"]:
                     ids = sorted({*ids, *F.concepts_of(c.lemma_.lower())})
+            lemma = verb.lemma_.lower()
+            if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children):
+                lemma = "take_place"
+            if lemma in F.table()["occurrence"]:
+                # "the ground breaking occurred in January 1953": the subject and its compounds are the event
+                for c in verb.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN":
+                        words = [g for g in c.subtree if g.i < c.i and g.dep_ in ("compound", "amod") and g.pos_ in ("NOUN", "VERB")]
+                        ids = sorted({*ids, *(x for t in (c, *words) for x in F.concepts_of(t.lemma_.lower()))})
         roles = []
     ents = F.sentence_entities(sdoc, inside)
     quals["measure"] = tuple(ids)

@@ -48,6 +48,7 @@ def table() -> dict:
     data["event_nouns"] = frozenset(data["event_nouns"])
     data["recurring"] = frozenset(data.get("recurring_events", ()))
     data["episodic"] = frozenset(data.get("episodic_measures", ()))
+    data["occurrence"] = frozenset(data.get("occurrence_verbs", ()))
     data["scale_set"] = frozenset(data.get("scale_names", ()))
     data["process_set"] = frozenset(data.get("process_nouns", ()))
     data["one_time"] = data["one_time"] | {c for w in data["event_nouns"] for c in data["class_of"].get(w, (w,))}
@@ -62,7 +63,8 @@ def table() -> dict:
     data["statistic_res"] = {name: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
                              for name, words in roles.get("statistics", {}).items()}
     data["capacity_set"] = frozenset(roles.get("capacity_verbs", ()))
-    data["capacity_re"] = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in roles.get("capacity_before", ())) + r")\s*(?:of\s+)?(?:about\s+|up to\s+|nearly\s+|some\s+)?$", re.I)
+    data["capacity_nouns"] = frozenset(roles.get("capacity_nouns", ()))
+    data["capacity_re"] = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in roles.get("capacity_before", ())) + r")\s*[,:]?\s*(?:of\s+)?(?:about\s+|up to\s+|nearly\s+|some\s+)?$", re.I)
     data["cumulative_re"] = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in roles["cumulative"]) + r")\b", re.I)
     return data
 
@@ -125,6 +127,9 @@ def measured_noun(root, span=None):
                 obj = of_object(head)
                 return obj if obj is not None else head
             return head
+        if tok.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ == "NOUN" and not inside(head.head) \
+                and head.head.lemma_.lower() in table()["capacity_nouns"]:
+            return head.head  # "the lifeboats' capacity for 1,178", "room for 300"
         if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN") and not inside(head.head):
             noun = head.head  # "a membership of 652,723", "a death toll of 23,000"
             if noun.lemma_.lower() in table()["generic_set"] and noun.head.pos_ in ("NOUN", "PROPN", "VERB"):

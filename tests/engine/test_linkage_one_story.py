@@ -141,3 +141,15 @@ def test_a_measure_with_no_property_is_named_by_its_words(checker):
 
 def test_one_story_told_twice_still_compares_its_tally(checker):
     assert _flags(checker, "Harlan Voss missed eight games.", "Harlan Voss missed four games.")
+
+
+@pytest.mark.parametrize("a, b, flagged", [
+    # an exact count is exact: no relative tolerance between two counts of one time
+    ("The Hollin stadium drew a crowd of 18,420 for the Ostley derby.",
+     "The club put attendance for the Ostley derby at the Hollin stadium at 18,240.", True),
+    # a count of a year and one of a month inside it: the stock may have changed in between
+    ("In 2017 there were 511 Brill societies worldwide.", "By September 2017 there were 516 Brill societies worldwide.",
+     False),
+])
+def test_exact_counts_have_no_relative_tolerance_within_one_time(checker, a, b, flagged):
+    assert bool([f for f in _flags(checker, a, b) if f["rule"] == "FC101"]) is flagged

@@ -61,3 +61,24 @@ def test_a_fact_box_label_says_what_its_value_measures():
     assert span["qualifiers"]["fact_row"] is True
     assert "main" in span["qualifiers"]["measure"]
     assert "injury" in _one(claims, "40")["qualifiers"]["measure"]
+
+
+def test_a_bare_count_takes_the_counted_noun_of_its_parallel_clause():
+    claims = _claims("The Corran Bridge lost 24 lives while the Brill Bridge lost only 12.")
+    assert "death" in _one(claims, "24")["qualifiers"]["measure"]
+    assert "death" in _one(claims, "12")["qualifiers"]["measure"]  # "only 12" lives, not 12 bridges
+
+
+def test_a_capacity_for_a_number_measures_the_capacity():
+    c = _one(_claims("Only 205 people got into lifeboats (despite the lifeboats' capacity for 378) before the Orrin sank."),
+             "378")
+    assert "capacity" in c["qualifiers"]["measure"] and "capacity" in c["qualifiers"]["role"]
+    row = _one(_claims("The Orrin carried 16 boats.\n\nTotal lifeboat capacity, 376.\n"), "376")
+    assert "capacity" in row["qualifiers"]["role"]
+
+
+def test_an_event_that_only_occurred_is_named_by_its_subject():
+    a = _one(_claims("The ground breaking occurred in January 1953."), "January 1953")
+    b = _one(_claims("The official ground breaking ceremony was not held until February 26, 1953 at Hollin Field."),
+             "February 26, 1953")
+    assert {"ground", "breaking"} <= set(a["qualifiers"]["measure"]) & set(b["qualifiers"]["measure"])
