@@ -45,6 +45,7 @@ def lexicon() -> dict:
             pred[lemma] = cls
     data["predicate_of"] = pred
     data["modal_of"] = {w: m for m, ws in data["modality"].items() for w in ws}
+    data["deal_verbs"] = frozenset(data.get("deal_verbs", ()))
     data["modal_phrase_res"] = [
         (m, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True)) + r")\b[^.;:]*$", re.I))
         for m, ws in (data.get("modality_phrases") or {}).items()]
@@ -377,7 +378,9 @@ def _modality(root, sentence: str) -> tuple[str, bool]:
                 if c.lower_ == "would" and t.dep_ == "ccomp" and t.head.lemma_.lower() in _SPEECH_VERBS:
                     modality = "projected"  # "the firm said it would cut 540 jobs": a reported plan, not a supposition
         counted = t is root.head and root.dep_ in ("nummod", "quantmod", "compound", "amod") and t.pos_ == "NOUN"
-        if t.lemma_.lower() in lex and t.pos_ in ("VERB", "NOUN", "AUX", "ADJ") and modality == "asserted" and not counted:
+        deal = t.lemma_.lower() in ("agree", "agreement") and any(x.lemma_.lower() in lexicon()["deal_verbs"] for x in chain)
+        if t.lemma_.lower() in lex and t.pos_ in ("VERB", "NOUN", "AUX", "ADJ") and modality == "asserted" and not counted \
+                and not deal:
             modality = lex[t.lemma_.lower()]  # ("seven league goals" counts goals; it states no goal)
         if t.pos_ in ("VERB", "AUX") and modality == "asserted":
             # "an agreement was reached to open ...", "the plan is to build ..."

@@ -82,3 +82,9 @@ def test_an_event_that_only_occurred_is_named_by_its_subject():
     b = _one(_claims("The official ground breaking ceremony was not held until February 26, 1953 at Hollin Field."),
              "February 26, 1953")
     assert {"ground", "breaking"} <= set(a["qualifiers"]["measure"]) & set(b["qualifiers"]["measure"])
+
+
+def test_the_price_of_an_agreed_deal_is_asserted_but_an_agreed_cut_is_a_target():
+    assert _one(_claims("Verdane Capital agreed to buy the software maker Lumetric for $640 million in cash."),
+                "$640 million")["modality"] == "asserted"
+    assert _one(_claims("The two states agreed to cut emissions by 40% by 2030."), "40%")["modality"] == "target"
