@@ -134,6 +134,8 @@ def _rounding(v: Value) -> float:
         x = abs(v.magnitude)
         if not v.approx or not float(x).is_integer() or x == 0:
             return 0.0
+        if re.search(r"\b(?:a|an)\s+(?:full\s+|whole\s+|single\s+)?[a-z]", text, re.I):
+            return 0.0  # "a year" is about a year, not anything from six to eighteen months
         digits = str(int(x))
         return 0.5 * 10 ** (len(digits) - len(digits.rstrip("0")))
     decimals = len(m.group(2) or "")

@@ -864,6 +864,9 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
         roles = F.role_of(sentence, *inside, root, unit)
         if "age" in roles:
             quals["age_at"] = F.age_event(sentence, inside[0], root)
+        if unit in _MONEY_UNITS and root is not None and root.dep_ == "pobj" and root.head.lower_ == "for" \
+                and root.head.head.pos_ == "VERB" and root.head.head.lemma_.lower() in F.table()["price_for"]:
+            ids = sorted({*ids, *F.concepts_of("price")})  # "sells for £312,000": a price
         dim = _dimension(unit)
         if dim:
             ids = sorted({*ids, dim})  # a length is a length whatever the verb ("rises to", "stands")

@@ -49,6 +49,7 @@ def table() -> dict:
     data["recurring"] = frozenset(data.get("recurring_events", ()))
     data["episodic"] = frozenset(data.get("episodic_measures", ()))
     data["occurrence"] = frozenset(data.get("occurrence_verbs", ()))
+    data["price_for"] = frozenset(data.get("price_for_verbs", ()))
     data["scale_set"] = frozenset(data.get("scale_names", ()))
     data["process_set"] = frozenset(data.get("process_nouns", ()))
     data["one_time"] = data["one_time"] | {c for w in data["event_nouns"] for c in data["class_of"].get(w, (w,))}
