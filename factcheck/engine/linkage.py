@@ -219,8 +219,11 @@ def qualifiers(sentence: str) -> dict[str, frozenset[str]]:
     return {g: frozenset(m) for g, m in out.items()}
 
 
-def contrasting(a: Claim, b: Claim) -> str:
-    """The qualifiers that set two statements apart ("domestic / international"), or ""."""
+def contrasting(a: Claim, b: Claim, parted: frozenset[str] = frozenset()) -> str:
+    """The qualifiers that set two statements apart ("domestic / international"), or "".
+
+    ``parted``: the groups of ``contrasts_partitive`` whose members the corpus names together in one
+    sentence ("1,512 passengers and crew died"): there, one member alone is a part of the whole."""
     qa, qb = qualifiers(a.sentence), qualifiers(b.sentence)
     for group in sorted(set(qa) & set(qb)):
         if not (qa[group] & qb[group]):
@@ -234,11 +237,17 @@ def contrasting(a: Claim, b: Claim) -> str:
             return f"{'/'.join(sorted(side))} on one side only: a part and its whole"
     for entry in table().get("contrasts_partitive", ()):
         group, _, member = entry.partition(".")
-        if (group in qa) == (group in qb):
+        if group in qa and group in qb:
+            if {member} in (qa[group], qb[group]) and qa[group] != qb[group]:
+                return f"{member} alone on one side, more on the other (\"passengers and crew\"): a part and its whole"
+            continue
+        if group not in qa and group not in qb:
             continue
         side = a.sentence if group in qa else b.sentence
         if _partitive_re(group, member).search(side):
             return f"{member} on one side only, as a part (\"N of the {member}\"): a part and its whole"
+        if group in parted and (qa.get(group) or qb.get(group)) == {member}:
+            return f"{member} on one side only, and the corpus names the {member} as a part of a whole: a part and its whole"
     return ""
 
 
@@ -446,6 +455,18 @@ class Linker:
         return doc in self.texts and len(self._vector(doc)) < MIN_TEXT_WORDS
 
     @functools.cached_property
+    def parted_groups(self) -> frozenset[str]:
+        """Groups of ``contrasts_partitive`` (crew / passengers) whose members one sentence of the corpus
+        names together: the corpus counts them as parts of one whole."""
+        groups = {e.partition(".")[0] for e in table().get("contrasts_partitive", ())}
+        out = set()
+        for text in self.texts.values():
+            for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+                q = qualifiers(sentence)
+                out.update(g for g in groups if len(q.get(g, ())) >= 2)
+        return frozenset(out)
+
+    @functools.cached_property
     def cohesive(self) -> bool:
         """Whether the corpus is about one subject: most pairs of its (long enough) documents are related texts.
 
@@ -621,7 +642,7 @@ class Linker:
         if "age" in qa.get("role", ()) and qa.get("age_at", "now") != qb.get("age_at", "now"):
             # an age holds at one time: now ("Calloway, 54,") or at an event ("was 50 when first elected")
             return self._no(f"ages at different times ({qa.get('age_at', 'now')} / {qb.get('age_at', 'now')})")
-        contrast = contrasting(a, b)
+        contrast = contrasting(a, b, self.parted_groups)
         if contrast:
             return self._no(f"different qualifiers ({contrast})")  # "3,400 men" / "1,900 women"
         levels: list[Level] = []

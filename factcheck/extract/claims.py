@@ -786,7 +786,7 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
     if kind == "quantity" and F.is_clock(sentence, *inside):
         quals["label"] = True  # "9:04:35 am": part of a time of day
         return
-    if kind == "quantity" and span is not None and F.is_label(root, span):
+    if kind == "quantity" and span is not None and F.is_label(root, span) and _row_label(sdoc, sentence) is None:
         quals["label"] = True  # "Cohort 2": a name, never compared
         return
     if kind == "quantity":
@@ -900,6 +900,13 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
                     if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN":
                         words = [g for g in c.subtree if g.i < c.i and g.dep_ in ("compound", "amod") and g.pos_ in ("NOUN", "VERB")]
                         ids = sorted({*ids, *(x for t in (c, *words) for x in F.concepts_of(t.lemma_.lower()))})
+        row = _row_label(sdoc, sentence) if not ids or set(ids) <= F.table()["light"] else None
+        if row is not None:
+            # "Completion Date: November 2016": the row's label names the event the date is of
+            named = sorted(set(row[0]) - F.table()["generic_set"] - {"date", "day", "time"})
+            if named:
+                ids, phrase = named, row[1]
+                quals["fact_row"] = True
         roles = []
     ents = F.sentence_entities(sdoc, inside)
     quals["measure"] = tuple(ids)

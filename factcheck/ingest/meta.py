@@ -225,7 +225,10 @@ def infer_published(text: str, segments: list[Segment]) -> tuple[str | None, str
     Looks only at front matter, headers and the first part of the text, never
     at body claims, so a document's own events can't date it.
     """
-    zones = [text[s.start:s.end] for s in segments if s.label in ("front", "page_header", "heading", "skipped")]
+    first_body = next((s.start for s in segments if s.label == "body"), len(text))
+    # ... and fact-box rows above the first paragraph ("Date of publication: March 5, 2021")
+    zones = [text[s.start:s.end] for s in segments
+             if s.label in ("front", "page_header", "heading", "skipped") or (s.label == "fact" and s.start < first_body)]
     for _name, pat in _PATTERNS:
         found = [(iso, m.group(0).strip(), bool(_UPDATED_BEFORE.search(zone[max(0, m.start() - 25):m.start()])))
                  for zone in zones for m in pat.finditer(zone) if (iso := _to_iso(m.group(1)))]

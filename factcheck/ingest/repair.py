@@ -208,6 +208,39 @@ def step_glued(text: str) -> list[Edit]:
     return [(m.end(), m.end(), " ") for m in _GLUE.finditer(text)]
 
 
+_GLUED_LABEL = re.compile(r"^(?P<lead>[ \t]*(?:[-•*–][ \t]+)?)(?P<label>[A-Z][a-z]+(?:[ -][a-z]+){0,3})(?=\d)(?P<rest>[^\n]{1,70})$",
+                          re.M)
+
+
+def step_glued_labels(text: str) -> list[Edit]:
+    """Part a fact-box label from its value when a scrape glued them ("Height108 metres (354.3 ft)"
+    -> "Height 108 metres ...", a bare row), so the value is a number of its own and the row is read as one.
+
+    Only a common word as the label, a short line, and a neighbour line that is a row or a short
+    label line too: a block of an infobox, not a model name ("Boeing747") in running text."""
+    lines = text.split("\n")
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+
+    def row_like(k: int) -> bool:
+        if not 0 <= k < len(lines):
+            return False
+        line = lines[k].strip()
+        return bool(line) and (len(line) <= 60 and not line.endswith((".", "!", "?")) or fact_row(line, bare=True) is not None)
+
+    edits = []
+    for i, line in enumerate(lines):
+        m = _GLUED_LABEL.match(line)
+        if not m or zipf_frequency(m.group("label").split()[-1].lower(), "en") < 3.0:
+            continue
+        if not (row_like(i - 1) or row_like(i + 1)):
+            continue
+        edits.append((starts[i] + m.end("label"), starts[i] + m.end("label"), " "))  # a space: repairs make up no character
+    return edits
+
+
 _BROKEN_DECIMAL = re.compile(
     r"(?<![\d.,])(\d{1,3})\. (\d{1,2})(?= ?(?:thousand|million|billion|trillion|times|percent|per cent|%))"
 )
@@ -229,6 +262,7 @@ STEPS = [
     ("dehyphenate", step_dehyphenate),
     ("reflow", step_reflow),
     ("glued", step_glued),
+    ("glued_label", step_glued_labels),
     ("decimal", step_decimals),
 ]
 

@@ -25,12 +25,15 @@ NOTE_MARKS = re.compile(r"\[(?:\d{1,3}(?:[,–-]\s*\d{1,3})*|[a-z]|note \d{1,3}|
 
 # A row of a fact box or a two-column table: a short label, then its value ("Deaths | 1,782 (confirmed) |",
 # "Opened: 27 May 1937", "Injured (non-fatal)\t9,000 (approximate)"). The label says what the value is.
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+(?=\d)")
 _VALUE_START = (r"(?:c\.\s*|ca\.\s*|about\s+|approx(?:\.|imately)?\s+|around\s+|over\s+|more than\s+|under\s+|est\.\s*)?"
-                r"(?:(?:US|A|C)?[$€£¥~≈]\s*)?\d")
+                r"(?:" + _MONTHS + r")?(?:(?:US|A|C)?[$€£¥~≈]\s*)?\d")
 _FACT_ROW = re.compile(
-    r"^\s*\|?\s*(?P<label>[A-Za-z][A-Za-z'’ ()/&-]{1,48}?)\s*(?:\||\t|:(?!\d))\s*(?P<value>" + _VALUE_START + r"[^|\n]{0,70}?)\s*\|?\s*$")
+    r"^\s*(?:[-•*–]\s+)?\|?\s*(?P<label>[A-Za-z][A-Za-z'’ ()/&-]{1,48}?)\s*(?:\||\t|:(?!\d))\s*(?P<value>" + _VALUE_START + r"[^|\n]{0,70}?)\s*\|?\s*$")
 # the same without a separator, trusted only inside a block of such rows
-_BARE_ROW = re.compile(r"^\s*(?P<label>[A-Z][A-Za-z'’ ()/-]{1,40}?)\s+(?P<value>" + _VALUE_START + r"[\d,.]*(?:\s*[A-Za-z%]{1,12})?(?:\s*\([^()]{1,30}\)){0,2})\s*$")
+_BARE_ROW = re.compile(r"^\s*(?P<label>[A-Z][A-Za-z'’ ()/-]{1,40}?)\s+(?P<value>" + _VALUE_START
+                       + r"[\d,.]*(?:\s*[–-]\s*\d[\d,.]*)?(?:\s*[A-Za-z%]{1,12})?(?:\s*\([^()]{1,30}\)){0,2})\s*$")
 _PAGE_META = re.compile(r"\b(?:posted|updated|modified|accessed|retrieved|copyright|filed|edited|last reviewed|reviewed)\b", re.I)
 _NOT_A_LABEL = re.compile(r"^(?:chapter|part|section|volume|vol|table|figure|fig|appendix|page|step|phase|stage|round|season|episode|no|number|item|question|room|row|seat|level|grade|class|route|platform|gate|track|act|scene|book|article|rule|clause)\b", re.I)
 
@@ -40,6 +43,7 @@ def fact_row(line: str, bare: bool = False) -> tuple[int, int] | None:
 
     With ``bare``, a label and a value with no separator between them ("Injured 9,000
     (approximate)") count too: the caller trusts them only next to other rows."""
+    line = NOTE_MARKS.sub(lambda x: " " * len(x.group()), line)  # "Height 108 metres[1]": offsets kept
     m = _FACT_ROW.match(line) or (_BARE_ROW.match(line) if bare else None)
     if not m or _NOT_A_LABEL.match(m.group("label").strip()) or len(m.group("label").split()) > (5 if m.re is _FACT_ROW else 3):
         return None

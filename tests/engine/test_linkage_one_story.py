@@ -153,3 +153,19 @@ def test_one_story_told_twice_still_compares_its_tally(checker):
 ])
 def test_exact_counts_have_no_relative_tolerance_within_one_time(checker, a, b, flagged):
     assert bool([f for f in _flags(checker, a, b) if f["rule"] == "FC101"]) is flagged
+
+
+_CREW = "The crew of the Orrin was hit hardest when she sank in the Selby Channel in 1931, with approximately 70 killed."
+_TOTAL = "The Orrin sank in the Selby Channel in 1931, and 152 were killed."
+_BOTH = "When the Orrin sank in the Selby Channel in 1931, 152 passengers and crew were killed."
+
+
+def _all_flags(checker, texts: dict[str, str]) -> list[dict]:
+    return [f for f in checker.check(texts)["findings"] if f["rule"] in _RULES and f["severity"] in ("warning", "error")]
+
+
+def test_a_member_alone_is_a_part_where_the_corpus_names_the_whole_of_parts(checker):
+    # two texts alone: nothing says the crew is only a part of who was killed
+    assert _all_flags(checker, {"a.txt": _CREW, "b.txt": _TOTAL})
+    # a third names "passengers and crew" together: the crew alone is a part, of the total and of both
+    assert not _all_flags(checker, {"a.txt": _CREW, "b.txt": _TOTAL, "c.txt": _BOTH})

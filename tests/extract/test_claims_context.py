@@ -88,3 +88,8 @@ def test_the_price_of_an_agreed_deal_is_asserted_but_an_agreed_cut_is_a_target()
     assert _one(_claims("Verdane Capital agreed to buy the software maker Lumetric for $640 million in cash."),
                 "$640 million")["modality"] == "asserted"
     assert _one(_claims("The two states agreed to cut emissions by 40% by 2030."), "40%")["modality"] == "target"
+
+
+def test_a_date_row_is_dated_by_its_label():
+    c = _one(_claims("Corran Arch\n\nStatus\nCompletion Date:November 2016[1]\nOpened: 14 June 1961\n"), "November 2016")
+    assert c["qualifiers"]["fact_row"] is True and "completion" in c["qualifiers"]["measure"]

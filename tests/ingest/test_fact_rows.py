@@ -90,3 +90,25 @@ def test_when_the_page_was_posted_is_not_a_row():
     assert fact_row("First Posted: 10/25/11 06:44 PM ET") is None
     assert fact_row("Last updated | 3 March 2021 |") is None
     assert _label("Published | 1851 |") == "Published"  # a book's year of publication is a fact of its story
+
+
+def test_a_label_glued_to_its_value_in_a_scraped_box_is_parted():
+    text = "Corran Arch\nStatus\nHeight108 metres (354.3 ft)[1]\nDeaths1,490–1,635\n"
+    repaired = repair(text)
+    assert "Height 108 metres" in repaired.text and "Deaths 1,490–1,635" in repaired.text
+    assert _label("Height 108 metres (354.3 ft)[1]", bare=True) == "Height"
+    assert _label("Deaths 1,490–1,635", bare=True) == "Deaths"
+    # the repaired text still maps back onto the original exactly
+    i = repaired.text.index("108")
+    s, e = repaired.to_original(i, i + 3)
+    assert text[s:e] == "108"
+
+
+def test_a_model_name_in_running_text_is_not_a_glued_label():
+    text = "The Boeing747 is a big plane that flies far and wide across the ocean every single day of the week.\n"
+    assert repair(text).text == text
+
+
+def test_rows_may_open_with_a_bullet_and_give_a_month_first():
+    assert _label("- Completion Date: November 1986") == "Completion Date"
+    assert _label("Completion Date:November 2016[1]") == "Completion Date"
