@@ -206,6 +206,29 @@ def _contrast_res() -> tuple[tuple[str, str, re.Pattern], ...]:
     return tuple(out)
 
 
+_ANOTHER_FIGURE = re.compile(r"(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands))"
+                             r"\s+(?:[a-z-]+\s+){0,2}$", re.I)
+
+
+def _own_qualifiers(c: Claim) -> dict[str, frozenset[str]]:
+    """The contrast qualifiers of a claim's sentence, less those that another figure counts
+    ("including about 17,000 children": the children are that figure's, not this one's)."""
+    sentence, own = c.sentence, (c.start - c.sent_start, c.end - c.sent_start)
+    out: dict[str, set[str]] = {}
+    for group, member, rx in _contrast_res():
+        for m in rx.finditer(sentence):
+            if m.group()[:1].isupper() and sentence[:m.start()].strip() and sentence[:m.start()].rstrip()[-1:] not in ".!?:;\"'“‘(":
+                continue
+            lead = _ANOTHER_FIGURE.search(sentence[max(0, m.start() - 40):m.start()])
+            if lead is not None:
+                at = max(0, m.start() - 40) + lead.start()
+                if not (own[0] <= at < own[1]):
+                    continue  # counted by another figure of the sentence
+            out.setdefault(group, set()).add(member)
+            break
+    return {g: frozenset(v) for g, v in out.items()}
+
+
 @functools.lru_cache(maxsize=65536)
 def qualifiers(sentence: str) -> dict[str, frozenset[str]]:
     """The contrast qualifiers a sentence names, by group ({"market": {"domestic"}})."""
@@ -228,9 +251,12 @@ def contrasting(a: Claim, b: Claim, parted: frozenset[str] = frozenset()) -> str
     for group in sorted(set(qa) & set(qb)):
         if not (qa[group] & qb[group]):
             return f"{'/'.join(sorted(qa[group]))} vs {'/'.join(sorted(qb[group]))}"
+    # one-sided qualifiers are the figure's own: "49,360 people, including about 17,000 children" counts
+    # everyone; "children" is the other figure's
+    oa, ob = _own_qualifiers(a), _own_qualifiers(b)
     for entry in table().get("contrasts_one_sided", ()):
         group, _, member = entry.partition(".")
-        if (group in qa) == (group in qb):
+        if (group in qa) == (group in qb) or (group in oa) == (group in ob):
             continue
         side = qa.get(group) or qb.get(group)
         if not member or member in side:

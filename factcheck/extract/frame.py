@@ -363,6 +363,8 @@ def _capacity_verb(root) -> bool:
         head = tok.head
         if head == tok:
             return False
+        if head.pos_ in ("VERB", "AUX") and any(c.dep_ == "auxpass" for c in head.children):
+            return False  # "the festival was held on a 600-acre farm": hosted, not holding
         if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
             return head.lemma_.lower() in capacity and tok.dep_ in ("dobj", "nummod", "attr", "npadvmod") or (
                 head.lemma_.lower() in capacity and tok.head == head)
@@ -405,6 +407,14 @@ def age_event(sentence: str, s: int, root) -> str:
 
 # a clause that opens on a partitive ("Of those questioned, ...", "Of the 1,200 on board, ...") counts a part
 _PARTITIVE_LEAD = re.compile(r"^\W{0,3}(?:of|out of)\s+(?:those|these|them|the|all|its|their)\b(?:[^,;.]|(?<=\d)[,.](?=\d)){0,80},\s*(?:only\s+|just\s+|about\s+|some\s+|nearly\s+|almost\s+|around\s+|more than\s+)?$", re.I)
+
+
+def _name_word(sentence: str, m: re.Match) -> bool:
+    """A cue word that is part of a name ("Max Yasgur", "Mean Creek"): capitalized inside the sentence, or
+    followed by another capitalized word."""
+    if not m.group()[:1].isupper():
+        return False
+    return bool(re.match(r"\s+[A-Z][a-z]", sentence[m.end():m.end() + 3])) or bool(sentence[:m.start()].strip())
 
 
 def role_of(sentence: str, s: int, e: int, root, unit: str) -> list[str]:
@@ -453,7 +463,8 @@ def role_of(sentence: str, s: int, e: int, root, unit: str) -> list[str]:
         roles.append("capacity")  # "the stadium holds 52,000": what fits, not who came
     if is_restatement(sentence, s, e):
         roles.append("restatement")
-    stats = [name for name, rx in t["statistic_res"].items() if rx.search(sentence[:s])]
+    stats = [name for name, rx in t["statistic_res"].items()
+             if any(not _name_word(sentence, m) for m in rx.finditer(sentence[:s]))]
     if len(stats) == 1:
         roles.append("stat:" + stats[0])  # "the average depth ... is 89 m" (one statistic named before the figure)
     return sorted(set(roles))

@@ -169,3 +169,10 @@ def test_a_member_alone_is_a_part_where_the_corpus_names_the_whole_of_parts(chec
     assert _all_flags(checker, {"a.txt": _CREW, "b.txt": _TOTAL})
     # a third names "passengers and crew" together: the crew alone is a part, of the total and of both
     assert not _all_flags(checker, {"a.txt": _CREW, "b.txt": _TOTAL, "c.txt": _BOTH})
+
+
+def test_a_qualifier_another_figure_counts_is_not_this_figures(checker):
+    # "including about 1,700 children" is that figure's; 4,936 counts everyone, as 5,300 does
+    found = _flags(checker, "The evacuation of Orrin on 27 May 1961 moved 4,936 people, including about 1,700 children.",
+                   "The evacuation of Orrin on 27 May 1961 moved 5,300 people.")
+    assert found

@@ -93,3 +93,9 @@ def test_the_price_of_an_agreed_deal_is_asserted_but_an_agreed_cut_is_a_target()
 def test_a_date_row_is_dated_by_its_label():
     c = _one(_claims("Corran Arch\n\nStatus\nCompletion Date:November 2016[1]\nOpened: 14 June 1961\n"), "November 2016")
     assert c["qualifiers"]["fact_row"] is True and "completion" in c["qualifiers"]["measure"]
+
+
+def test_an_event_held_on_a_farm_is_not_a_capacity():
+    c = _one(_claims("The Brill fair was held on a 600-acre dairy farm near Selby."), "600-acre")
+    assert "capacity" not in c["qualifiers"].get("role", [])
+    assert "capacity" in _one(_claims("The Hollin stadium holds 52,000."), "52,000")["qualifiers"]["role"]

@@ -60,3 +60,8 @@ def test_an_entity_agrees_with_itself_and_with_a_longer_name(name):
     if any(len(w) > 3 for w in k.split()):
         assert entities_agree([k], [k])
         assert entities_agree([k], [k + " company"])
+
+
+def test_a_name_is_not_a_statistic():
+    assert "stat:max" not in _roles("Max Yarrow agreed to lease part of his land for $10,000.", "$10,000", "USD")
+    assert "stat:max" in _roles("The maximum depth of Lake Orrin is 310 m.", "310 m", "m")
