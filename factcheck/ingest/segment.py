@@ -38,6 +38,14 @@ _PAGE_META = re.compile(r"\b(?:posted|updated|modified|accessed|retrieved|copyri
 _NOT_A_LABEL = re.compile(r"^(?:chapter|part|section|volume|vol|table|figure|fig|appendix|page|step|phase|stage|round|season|episode|no|number|item|question|room|row|seat|level|grade|class|route|platform|gate|track|act|scene|book|article|rule|clause)\b", re.I)
 
 
+# a timeline row gives its value first: a time or a date, a dash or a colon, then what happened then
+# ("01:23:44 — Explosion", "14 June 1961 – Bridge opened", "1931: Orrin ferry sinks")
+_TIMELINE_ROW = re.compile(
+    r"^\s*(?:[-•*]\s+)?(?P<value>\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s+" + _MONTHS.replace(r"\s+(?=\d)", "")
+    + r"\s+\d{4}|" + _MONTHS.replace(r"\s+(?=\d)", "") + r"\s+(?:\d{1,2},?\s+)?\d{4}|\d{4})"
+    r"\s*(?:[—–|]|\s-\s|:(?!\d))\s*(?P<label>[A-Za-z][A-Za-z0-9'’ ()/&,-]{1,60}?)\s*\.?\s*$", re.I)
+
+
 def fact_row(line: str, bare: bool = False) -> tuple[int, int] | None:
     """The (start, end) of a fact-box row's label in ``line``, or None when the line is not one.
 
@@ -45,6 +53,8 @@ def fact_row(line: str, bare: bool = False) -> tuple[int, int] | None:
     (approximate)") count too: the caller trusts them only next to other rows."""
     line = NOTE_MARKS.sub(lambda x: " " * len(x.group()), line)  # "Height 108 metres[1]": offsets kept
     m = _FACT_ROW.match(line) or (_BARE_ROW.match(line) if bare else None)
+    if m is None and (t := _TIMELINE_ROW.match(line)) and len(t.group("label").split()) <= 8:
+        return t.start("label"), t.end("label")  # "01:23:44 — Explosion": what happened at that time
     if not m or _NOT_A_LABEL.match(m.group("label").strip()) or len(m.group("label").split()) > (5 if m.re is _FACT_ROW else 3):
         return None
     if _PAGE_META.search(m.group("label")):

@@ -112,3 +112,12 @@ def test_a_model_name_in_running_text_is_not_a_glued_label():
 def test_rows_may_open_with_a_bullet_and_give_a_month_first():
     assert _label("- Completion Date: November 1986") == "Completion Date"
     assert _label("Completion Date:November 2016[1]") == "Completion Date"
+
+
+def test_a_timeline_row_gives_its_value_first():
+    assert _label("01:23:44 — Explosion") == "Explosion"
+    assert _label("14 June 1961 – Corran Bridge opened") == "Corran Bridge opened"
+    assert _label("1:23 a.m. - Reactor 4 explodes") == "Reactor 4 explodes"
+    assert _label("December 1986: sarcophagus completed") == "sarcophagus completed"
+    assert fact_row("2019 - 2020") is None  # a span of years, not a row
+    assert fact_row("At 10:30 the doors opened.") is None
