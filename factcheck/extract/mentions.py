@@ -260,6 +260,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     return [
         ("relative", re.compile(rf"\b{_rel_pattern()}", flags)),
         ("day_range", re.compile(DAY_RANGE, flags)),
+        ("fixed_day", re.compile(r"\b(?P<h>" + "|".join(sorted(map(re.escape, t.get("fixed_days", {})), key=len, reverse=True))
+                                 + r"),?\s+(?:of\s+)?(?P<y>1[0-9]\d\d|20\d\d)\b(?![,.]\d)", flags)),
         ("day", re.compile(DAY_DATE_MORE, flags)),
         ("date_range", re.compile(DATE_RANGE, flags)),
         ("day", re.compile(DAY_DATE, flags)),
@@ -431,6 +433,8 @@ def find_mentions(text: str, base: int = 0, taken: list[tuple[int, int]] | None 
             continue  # "August-24" of "14 August-24 September": a date range, not an identifier
         if re.fullmatch(r"[A-Za-z]+-(?:1[5-9]\d\d|20\d\d)", m.group()):
             continue  # "Expo-2010": an event year, not an identifier
+        if m.group().lower().startswith(tuple(unit_table().get("fixed_days", {}))):
+            continue  # "Christmas 1963": a day, not a name with a number
         if re.fullmatch(r"\d+(?:st|nd|rd|th|s|'s)", m.group()) or re.fullmatch(r"\d+(?:km|ha|kg|mw|gw|bn|m|k)", m.group(), re.I):
             continue
         take(m.start(), m.end())
@@ -506,6 +510,12 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
         return Mention(s, e, span, "date", time=D.unresolved("day"), flags={"anaphoric": n})
     if name in ("month_day", "month_bare", "season_bare", "deictic"):
         return _partial(name, m, text, s, e, span)
+    if name == "fixed_day":
+        mm, dd = unit_table()["fixed_days"][m.group("h").lower()].split("-")
+        try:
+            return Mention(s, e, span, "date", time=D.day_time(dt.date(int(m.group("y")), int(mm), int(dd))))
+        except ValueError:
+            return None
     if name == "day":
         iso = re.fullmatch(r"(\d{4})[-.](\d\d)[-.](\d\d)", span)
         if iso:

@@ -412,3 +412,17 @@ def test_a_unit_of_time_told_with_an_article_is_a_duration(text, quote, unit, hi
 ])
 def test_an_article_and_a_unit_of_time_that_are_not_a_duration(text):
     assert not [m for m in find_mentions(text) if m.value is not None and m.value.unit in ("day", "month", "year", "week")]
+
+
+@pytest.mark.parametrize("text, quote, date", [
+    ("By Christmas 1963 the Selby regime had fallen.", "Christmas 1963", "1963-12-25"),
+    ("On Christmas Day, 1914, the Orrin garrison held a truce.", "Christmas Day, 1914", "1914-12-25"),
+    ("On New Year's Day 1915 it snowed in Brill.", "New Year's Day 1915", "1915-01-01"),
+])
+def test_a_day_of_fixed_date_with_its_year_is_that_day(text, quote, date):
+    [m] = [m for m in find_mentions(text) if m.kind == "date"]
+    assert (m.text, m.time.date) == (quote, date)
+
+
+def test_a_day_of_fixed_date_without_a_year_is_no_date():
+    assert not [m for m in find_mentions("A Christmas party was held at Brill.") if m.kind == "date"]
