@@ -254,10 +254,13 @@ def contrasting(a: Claim, b: Claim, parted: frozenset[str] = frozenset()) -> str
     # one-sided qualifiers are the figure's own: "49,360 people, including about 17,000 children" counts
     # everyone; "children" is the other figure's
     oa, ob = _own_qualifiers(a), _own_qualifiers(b)
+    measures = set(a.quals.get("measure", ())) | set(b.quals.get("measure", ()))
     for entry in table().get("contrasts_one_sided", ()):
         group, _, member = entry.partition(".")
         if (group in qa) == (group in qb) or (group in oa) == (group in ob):
             continue
+        if measures & set((table().get("contrasts_not_for") or {}).get(group, ())):
+            continue  # "150 countries worldwide": the count ranges over the group's own scope
         side = qa.get(group) or qb.get(group)
         if not member or member in side:
             return f"{'/'.join(sorted(side))} on one side only: a part and its whole"

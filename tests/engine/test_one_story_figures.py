@@ -400,3 +400,21 @@ def test_two_dates_of_one_edition_of_a_final_are_flagged(checker):
                                 "b.txt": "In 2023 the Ostmark Cup final took place on 24 May."}, ("FC202",))
     assert len(found) == 1
     assert "2023-05-18" in found[0]["message"] and "2023-05-24" in found[0]["message"]
+
+
+def test_a_count_of_countries_worldwide_is_no_part_of_a_count_of_countries():
+    from factcheck.engine.linkage import contrasting
+    from factcheck.model import Claim, Value
+
+    def claim(sentence, quote, measure):
+        s = sentence.index(quote)
+        return Claim("a.txt", s, s + len(quote), quote, sentence, 0, "quantity",
+                     Value(1.0, "count", 1.0, 1.0, False, quote), None, None, None, (("measure", tuple(measure)),))
+
+    world = claim("The Brill concert was broadcast to 150 countries worldwide.", "150", ["country"])
+    plain = claim("The Brill concert was broadcast to 110 countries.", "110", ["country"])
+    assert contrasting(world, plain) == ""
+    # a sum of money worldwide is a whole of which a domestic or a plain figure may be a part
+    gross_world = claim("Lantern Hill took $303 million worldwide.", "$303 million", ["gross"])
+    gross = claim("Lantern Hill took $88 million.", "$88 million", ["gross"])
+    assert contrasting(gross_world, gross) != ""
