@@ -125,11 +125,7 @@ def _exact_counts_of_one_time(a: Claim, b: Claim) -> bool:
     """Two exact whole counts ("1,178" / "1,176") not dated to two different spans: a count is exact,
     so no relative tolerance (a count of a year and one of a month inside it keep it: the stock may
     have changed in between)."""
-    def exact(v) -> bool:
-        return (v.unit == "count" and not v.approx and v.magnitude is not None and v.low == v.high
-                and float(v.magnitude).is_integer())
-
-    if not (exact(a.value) and exact(b.value)):
+    if not all(_exact(v) and v.unit == "count" and float(v.magnitude).is_integer() for v in (a.value, b.value)):
         return False
     ta = (a.time.start, a.time.end) if a.time is not None and a.time.start else None
     tb = (b.time.start, b.time.end) if b.time is not None and b.time.start else None

@@ -210,22 +210,27 @@ _ANOTHER_FIGURE = re.compile(r"(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|e
                              r"\s+(?:[a-z-]+\s+){0,2}$", re.I)
 
 
-def _own_qualifiers(c: Claim) -> dict[str, frozenset[str]]:
-    """The contrast qualifiers of a claim's sentence, less those that another figure counts
-    ("including about 17,000 children": the children are that figure's, not this one's)."""
-    sentence, own = c.sentence, (c.start - c.sent_start, c.end - c.sent_start)
-    out: dict[str, set[str]] = {}
+def _qualifier_matches(sentence: str) -> Iterator[tuple[str, str, re.Match]]:
+    """(group, member, match) of every contrast qualifier the sentence names, words of names left out."""
     for group, member, rx in _contrast_res():
         for m in rx.finditer(sentence):
             if m.group()[:1].isupper() and sentence[:m.start()].strip() and sentence[:m.start()].rstrip()[-1:] not in ".!?:;\"'“‘(":
-                continue
-            lead = _ANOTHER_FIGURE.search(sentence[max(0, m.start() - 40):m.start()])
-            if lead is not None:
-                at = max(0, m.start() - 40) + lead.start()
-                if not (own[0] <= at < own[1]):
-                    continue  # counted by another figure of the sentence
-            out.setdefault(group, set()).add(member)
-            break
+                continue  # a word of a name ("the International Cartographic Society"), not a qualifier
+            yield group, member, m
+
+
+@functools.lru_cache(maxsize=65536)
+def _own_qualifiers(sentence: str, s: int, e: int) -> dict[str, frozenset[str]]:
+    """The contrast qualifiers of the figure at sentence[s:e], less those that another figure counts
+    ("including about 17,000 children": the children are that figure's, not this one's)."""
+    out: dict[str, set[str]] = {}
+    for group, member, m in _qualifier_matches(sentence):
+        if member in out.get(group, ()):
+            continue
+        lead = _ANOTHER_FIGURE.search(sentence[max(0, m.start() - 40):m.start()])
+        if lead is not None and not (s <= max(0, m.start() - 40) + lead.start() < e):
+            continue  # counted by another figure of the sentence
+        out.setdefault(group, set()).add(member)
     return {g: frozenset(v) for g, v in out.items()}
 
 
@@ -233,12 +238,8 @@ def _own_qualifiers(c: Claim) -> dict[str, frozenset[str]]:
 def qualifiers(sentence: str) -> dict[str, frozenset[str]]:
     """The contrast qualifiers a sentence names, by group ({"market": {"domestic"}})."""
     out: dict[str, set[str]] = {}
-    for group, member, rx in _contrast_res():
-        for m in rx.finditer(sentence):
-            if m.group()[:1].isupper() and sentence[:m.start()].strip() and sentence[:m.start()].rstrip()[-1:] not in ".!?:;\"'“‘(":
-                continue  # a word of a name ("the International Cartographic Society"), not a qualifier
-            out.setdefault(group, set()).add(member)
-            break
+    for group, member, _m in _qualifier_matches(sentence):
+        out.setdefault(group, set()).add(member)
     return {g: frozenset(m) for g, m in out.items()}
 
 
@@ -253,11 +254,14 @@ def contrasting(a: Claim, b: Claim, parted: frozenset[str] = frozenset()) -> str
             return f"{'/'.join(sorted(qa[group]))} vs {'/'.join(sorted(qb[group]))}"
     # one-sided qualifiers are the figure's own: "49,360 people, including about 17,000 children" counts
     # everyone; "children" is the other figure's
-    oa, ob = _own_qualifiers(a), _own_qualifiers(b)
     measures = set(a.quals.get("measure", ())) | set(b.quals.get("measure", ()))
     for entry in table().get("contrasts_one_sided", ()):
         group, _, member = entry.partition(".")
-        if (group in qa) == (group in qb) or (group in oa) == (group in ob):
+        if (group in qa) == (group in qb):
+            continue
+        oa = _own_qualifiers(a.sentence, a.start - a.sent_start, a.end - a.sent_start)
+        ob = _own_qualifiers(b.sentence, b.start - b.sent_start, b.end - b.sent_start)
+        if (group in oa) == (group in ob):
             continue
         if measures & set((table().get("contrasts_not_for") or {}).get(group, ())):
             continue  # "150 countries worldwide": the count ranges over the group's own scope
@@ -287,7 +291,6 @@ def _partitive_re(group: str, member: str) -> re.Pattern:
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
     return re.compile(rf"(?:\d|\b(?:half|third|quarter|most|many|some|all))[\w,.]*\s+(?:\w+\s+)?of\s+(?:the|its|her|his|their)\s+"
                       rf"(?:{alts})(?![\w-])", re.I)
-    return ""
 
 
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)

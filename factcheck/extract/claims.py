@@ -163,8 +163,6 @@ def extract_document(doc: Document, nlp, aliases: AliasTable, batch_size: int = 
     return _resolve_pronouns(claims)
 
 
-
-
 _FUTURE = re.compile(r"\b(?:will|shall|next|coming|upcoming|scheduled|expected\s+to|plans?\s+to|planned|is\s+to|are\s+to|due\s+to|set\s+to)\b", re.I)
 
 
@@ -786,7 +784,8 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
     if kind == "quantity" and F.is_clock(sentence, *inside):
         quals["label"] = True  # "9:04:35 am": part of a time of day
         return
-    if kind == "quantity" and span is not None and F.is_label(root, span) and _row_label(sdoc, sentence) is None:
+    row = _row_label(sdoc, sentence)  # a fact-box row's label, or None
+    if kind == "quantity" and span is not None and F.is_label(root, span) and row is None:
         quals["label"] = True  # "Cohort 2": a name, never compared
         return
     if kind == "quantity":
@@ -850,7 +849,6 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
             extra = [*extra, *(g for c in root.head.children if c.dep_ == "prep" and c.lower_ == "in"
                                for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN")]
         ids, phrase, verb_ids = F.measure_of(noun, verb, extra, money=unit in _MONEY_UNITS)
-        row = _row_label(sdoc, sentence)
         if row is not None:
             # a fact-box row ("Deaths | 1,782 (confirmed) |"): its label is what the value measures
             ids, phrase, verb_ids = row
@@ -900,8 +898,7 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
                     if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN":
                         words = [g for g in c.subtree if g.i < c.i and g.dep_ in ("compound", "amod") and g.pos_ in ("NOUN", "VERB")]
                         ids = sorted({*ids, *(x for t in (c, *words) for x in F.concepts_of(t.lemma_.lower()))})
-        row = _row_label(sdoc, sentence) if not ids or set(ids) <= F.table()["light"] else None
-        if row is not None:
+        if row is not None and (not ids or set(ids) <= F.table()["light"]):
             # "Completion Date: November 2016": the row's label names the event the date is of
             named = sorted(set(row[0]) - F.table()["generic_set"] - {"date", "day", "time"})
             if named:

@@ -420,6 +420,7 @@ def find_mentions(text: str, base: int = 0, taken: list[tuple[int, int]] | None 
             take(s, e)
     for a, b in _broken_urls(text):
         take(a, b)
+    fixed_days = tuple(unit_table().get("fixed_days", {}))
     protected = bytearray(len(text))
     for m in _magnitude_re().finditer(text):
         protected[m.start():m.end()] = b"\x01" * (m.end() - m.start())
@@ -433,7 +434,7 @@ def find_mentions(text: str, base: int = 0, taken: list[tuple[int, int]] | None 
             continue  # "August-24" of "14 August-24 September": a date range, not an identifier
         if re.fullmatch(r"[A-Za-z]+-(?:1[5-9]\d\d|20\d\d)", m.group()):
             continue  # "Expo-2010": an event year, not an identifier
-        if m.group().lower().startswith(tuple(unit_table().get("fixed_days", {}))):
+        if m.group().lower().startswith(fixed_days):
             continue  # "Christmas 1963": a day, not a name with a number
         if re.fullmatch(r"\d+(?:st|nd|rd|th|s|'s)", m.group()) or re.fullmatch(r"\d+(?:km|ha|kg|mw|gw|bn|m|k)", m.group(), re.I):
             continue

@@ -177,7 +177,7 @@ def segment(text: str) -> list[Segment]:
     out: list[Segment] = []
     in_refs = False
     seen_body = False
-    for start, end in spans:
+    for i, (start, end) in enumerate(spans):
         para = text[start:end].strip()
         label, reason = "body", ""
         if _REF_HEADING.match(para):
@@ -200,7 +200,7 @@ def segment(text: str) -> list[Segment]:
             label, reason = "front", "front matter"
         elif _FOOTNOTE.match(para) and seen_body and len(para) < 600 and re.match(r"^\d{1,3} ?[A-Z]", para) and _looks_like_footnote(para):
             label = "footnote"
-        elif fact_row(para) or (fact_row(para, bare=True) and _next_to_rows(text, spans, start)):
+        elif fact_row(para) or (fact_row(para, bare=True) and _next_to_rows(text, spans, i)):
             label, reason = "fact", "a fact-box or table row: label and value"
         elif _is_heading(para):
             label = "heading"
@@ -221,9 +221,8 @@ def segment(text: str) -> list[Segment]:
     return out
 
 
-def _next_to_rows(text: str, spans: list[tuple[int, int]], start: int) -> bool:
-    """Whether the line before or after the one at ``start`` is a fact-box row too."""
-    i = next(k for k, (s, _e) in enumerate(spans) if s == start)
+def _next_to_rows(text: str, spans: list[tuple[int, int]], i: int) -> bool:
+    """Whether the paragraph before or after paragraph ``i`` is a fact-box row too."""
     return any(0 <= j < len(spans) and fact_row(text[spans[j][0]:spans[j][1]].strip(), bare=True) for j in (i - 1, i + 1))
 
 
