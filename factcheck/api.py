@@ -13,6 +13,7 @@ from typing import Callable
 
 from factcheck.config import Settings, load_settings
 from factcheck.errors import FactcheckError, Problem
+from factcheck.model import Document
 
 
 @dataclass(slots=True)
@@ -124,9 +125,7 @@ def prepare(paths: list[Path], rules_dir: Path | None = None, settings: Settings
         if slot is None:
             continue
         doc, doc_claims = slot
-        # the same problems on a cold and a warm run
-        if not any(s.label in ("body", "footnote") for s in doc.segments):
-            problems.append(Problem("W108", doc.path, "no English body text found; nothing to check"))
+        problems.extend(document_notes(doc))  # the same problems on a cold and a warm run
         documents.append(doc)
         claims.extend(doc_claims)
     claims = number_claims(claims)
@@ -134,6 +133,19 @@ def prepare(paths: list[Path], rules_dir: Path | None = None, settings: Settings
     if cache is not None:
         stats = {"cache_hits": cache.hits, "cache_misses": cache.misses, "cache_corrupt": cache.corrupt}
     return Prepared(documents, claims, problems, stats)
+
+
+def document_notes(doc: Document) -> list[Problem]:
+    """Coded notes on what of a read document is not checked: no English body (W108), tables of bare numbers (W114)."""
+    notes = []
+    if not any(s.label in ("body", "footnote") for s in doc.segments):
+        notes.append(Problem("W108", doc.path, "no English body text found; nothing to check"))
+    tables = [doc.textmap.location(s.start, s.end) for s in doc.segments if s.label == "table"]
+    if tables:
+        where = ", ".join(f"{a}-{b}" if b > a else str(a) for a, _c, b, _ec in tables[:5]) + (", ..." if len(tables) > 5 else "")
+        notes.append(Problem("W114", doc.path, f"{len(tables)} table{'s' if len(tables) != 1 else ''} of bare numbers "
+                             f"(lines {where}) not read as claims: nothing says what the numbers measure"))
+    return notes
 
 
 def available_cores() -> int:
@@ -293,14 +305,15 @@ class TextChecker:
         from factcheck.extract.claims import extract_document, number_claims
         from factcheck.ingest.corpus import document_from_text
 
-        documents, claims = [], []
+        documents, claims, problems = [], [], []
         for doc_id, spec in sorted(texts.items()):
             spec = {"text": spec} if isinstance(spec, str) else dict(spec)
             meta = {k: v for k, v in spec.items() if k != "text"}
             doc = document_from_text(doc_id, spec["text"], doc_id, Path(doc_id).suffix or ".txt", meta)
             documents.append(doc)
+            problems.extend(p for p in document_notes(doc) if p.code != "W108")  # a snippet may be a heading alone
             claims.extend(extract_document(doc, self.nlp, self.aliases, self.settings.batch_size))
-        return build_report(documents, number_claims(claims), self.rules, [])
+        return build_report(documents, number_claims(claims), self.rules, problems)
 
 
 def check_texts(texts: dict[str, str | dict], rules_dir: str | Path | None = None, only: list[str] | None = None,

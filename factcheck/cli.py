@@ -322,7 +322,7 @@ def inspect(
                        f"({sum(1 for c in d.citations if c.reference is not None)} linked)"))
     wanted = None if show == "all" else set(show.split(","))
     styles = {"body": "", "footnote": "cyan", "note": "cyan", "references": "green", "front": "magenta",
-              "heading": "bold", "page_header": "dim", "skipped": "red"}
+              "heading": "bold", "page_header": "dim", "skipped": "red", "table": "yellow"}
     for s in d.segments:
         if wanted and s.label not in wanted:
             continue

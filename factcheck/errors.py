@@ -97,3 +97,4 @@ W110_TOO_DEEP = "W110"
 W111_NO_TEXT = "W111"  # a PDF (or some of its pages) without a text layer: a scan
 W112_ENCRYPTED = "W112"  # an encrypted PDF or Word file
 W113_BROKEN = "W113"  # a PDF or Word file that cannot be parsed
+W114_NUMBER_TABLE = "W114"  # tables of bare numbers, not read number by number

@@ -139,7 +139,7 @@ def _doc_dict(d: Document) -> dict:
         line, _c, eline, _ec = d.textmap.location(s.start, s.end)
         paras.append({"line": line, **_page(d.textmap, s.start, s.end), "start": s.start, "end": s.end,
                       "segment": s.label, "text": d.text[s.start:s.end]})
-        if s.label == "skipped":
+        if s.label in ("skipped", "table"):
             skipped.append({"line": line, "end_line": eline, "label": s.label, "reason": s.reason})
     return {
         "id": d.id, "path": d.path, "format": d.format, "pages": len(d.textmap.page_starts or ()) or None,

@@ -100,9 +100,15 @@ class _Pending:
     para: tuple[int, int]
 
 
+@functools.cache
+def _present_re() -> re.Pattern:
+    cues = sorted(lexicon()["present_cues"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b", re.I)
+
+
+@functools.lru_cache(maxsize=256)  # a sentence's figures ask in turn
 def _present_cue(sentence: str) -> bool:
-    low = sentence.lower()
-    return any(re.search(rf"\b{re.escape(c)}\b", low) for c in lexicon()["present_cues"])
+    return _present_re().search(sentence) is not None
 
 
 def extract_document(doc: Document, nlp, aliases: AliasTable, batch_size: int = 64) -> list[Claim]:
@@ -351,12 +357,18 @@ def _entity_at(sdoc, tok) -> str | None:
 
 def _entities(sdoc, acronyms: dict[str, str], aliases: AliasTable | None = None) -> list[tuple[int, str]]:
     """Named entities of a sentence; demonyms ("Chinese") name an origin, not a place, and are left out."""
+    key = ("fc_entities", id(acronyms), id(aliases))  # once per sentence, not once per figure in it
+    cached = sdoc.user_data.get(key)
+    if cached is not None:
+        return cached
     found = [(s.start_char, s.label_) for s in sdoc.spans.get("fc_entities", [])
              if aliases is None or s.label_.startswith("gpe:") or aliases.lookup(s.text) is not None]
-    for tok in sdoc:
-        if tok.text in acronyms:
-            found.append((tok.idx, acronyms[tok.text]))
-    return sorted(found)
+    if acronyms:
+        for tok in sdoc:
+            if tok.text in acronyms:
+                found.append((tok.idx, acronyms[tok.text]))
+    sdoc.user_data[key] = found = sorted(found)
+    return found
 
 
 _SPEECH_VERBS = frozenset({"say", "announce", "tell", "confirm", "state", "report", "add", "warn", "promise", "pledge"})
@@ -411,10 +423,11 @@ def _named(sdoc, tok) -> str | None:
     """The entity key of a proper noun the model labelled as a name ("Ilse Varga", "the Treaty of Varnholm")."""
     if tok.pos_ != "PROPN" or tok.ent_type_ not in _OWN_LABELS:
         return None
-    ent = next((e for e in sdoc.ents if e.start <= tok.i < e.end), None)
+    from factcheck.extract.frame import ents_of, entity_key
+
+    ent = next((e for e in ents_of(sdoc) if e.start <= tok.i < e.end), None)
     if ent is None:
         return None
-    from factcheck.extract.frame import entity_key
 
     # the whole run of proper nouns when the model's entity is shorter ("Edda [Lund Varga]")
     chain = [t for t in tok.subtree if t.i <= tok.i and t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
@@ -714,11 +727,11 @@ def _life_date(sentence: str, s: int, e: int) -> str | None:
 
 def _name_before(sdoc, paren: int) -> str | None:
     """The first person named in the sentence before a parenthesis (whose life dates it gives)."""
-    from factcheck.extract.frame import entity_key
+    from factcheck.extract.frame import ents_of, entity_key
 
     if paren < 0:
         return None
-    for ent in sdoc.ents:
+    for ent in ents_of(sdoc):
         if ent.end_char <= paren and ent.label_ == "PERSON":
             return entity_key(ent.text) or None
     return None
@@ -872,7 +885,7 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
                 roles.remove("updated")
         if quals.get("rate"):
             roles.append("per:" + str(quals["rate"]))
-        if F.table()["cumulative_re"].search(sentence):
+        if _cumulative(sentence):
             quals["cumulative"] = True
     else:
         if verb is None:
@@ -924,8 +937,21 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
         quals["role"] = tuple(sorted(set(roles)))
 
 
+@functools.lru_cache(maxsize=256)
+def _cumulative(sentence: str) -> bool:
+    from factcheck.extract import frame as F
+
+    return F.table()["cumulative_re"].search(sentence) is not None
+
+
 def _row_label(sdoc, sentence: str) -> tuple[list[str], str, list[str]] | None:
     """Concept ids, phrase and (no) verb ids of a fact-box row's label, or None for any other sentence."""
+    if "fc_row" not in sdoc.user_data:  # once per sentence
+        sdoc.user_data["fc_row"] = _read_row_label(sdoc, sentence)
+    return sdoc.user_data["fc_row"]
+
+
+def _read_row_label(sdoc, sentence: str) -> tuple[list[str], str, list[str]] | None:
     from factcheck.extract import frame as F
     from factcheck.ingest.segment import fact_row
 

@@ -19,6 +19,7 @@ Matching claims on frames is done in :mod:`factcheck.engine.linkage`.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -165,6 +166,21 @@ def is_restatement(sentence: str, s: int, e: int | None = None) -> bool:
     return bool(re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)\b", lead, re.I))
 
 
+def ents_of(sdoc) -> tuple:
+    """The model's entities of a parsed sentence, built once (``sdoc.ents`` makes new spans at each call)."""
+    ents = sdoc.user_data.get("fc_ents")
+    if ents is None:
+        sdoc.user_data["fc_ents"] = ents = tuple(sdoc.ents)
+    return ents
+
+
+def _token_starts(sdoc) -> list[int]:
+    starts = sdoc.user_data.get("fc_starts")
+    if starts is None:
+        sdoc.user_data["fc_starts"] = starts = [t.idx for t in sdoc]
+    return starts
+
+
 def is_clock(sentence: str, s: int, e: int) -> bool:
     """Digits of a clock time ("9:04:35 am") are not counts."""
     return (s > 0 and sentence[s - 1] == ":" and sentence[s - 2:s - 1].isdigit()) or \
@@ -173,12 +189,11 @@ def is_clock(sentence: str, s: int, e: int) -> bool:
 
 def of_object_after(sdoc, end_char: int):
     """The noun of an "of" phrase right after a measure ("40 tons of copper" -> copper)."""
-    for tok in sdoc:
-        if tok.idx >= end_char - 3 and tok.lower_ == "of" and tok.idx <= end_char + 2:
-            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-            return obj
-        if tok.idx > end_char + 2:
-            break
+    starts = _token_starts(sdoc)
+    for i in range(bisect.bisect_left(starts, end_char - 3), bisect.bisect_right(starts, end_char + 2)):
+        tok = sdoc[i]
+        if tok.lower_ == "of":
+            return next((c for c in tok.children if c.dep_ == "pobj"), None)
     return None
 
 
@@ -267,13 +282,20 @@ def measure_of(noun, verb, extra=(), money: bool = False) -> tuple[list[str], st
     return ids, phrase, verb_ids
 
 
-def entity_spans(sdoc, skip: tuple[int, int] | None = None) -> list[tuple[int, int, str, str]]:
-    """(start, end, key, label) of the named entities of a parsed sentence, outside the mention."""
-    out = []
-    for ent in sdoc.ents:
+def _sentence_names(sdoc) -> tuple[list, list]:
+    """Per parsed sentence, once: the entity parts and the proper-noun tokens the model left unlabelled.
+
+    Kept in ``sdoc.user_data``, so that a sentence holding hundreds of figures (a table, a
+    dense list) is walked once, not once per figure. Each entity part is
+    (start, end, key, label, entity start, entity end); each name token is
+    (index, start, end, text, joins the one before).
+    """
+    cached = sdoc.user_data.get("fc_names")
+    if cached is not None:
+        return cached
+    parts = []
+    for ent in ents_of(sdoc):
         if ent.label_ not in ENTITY_LABELS:
-            continue
-        if skip and ent.start_char < skip[1] and skip[0] < ent.end_char:
             continue
         # an entity the model ran across a line break or a full stop (fact boxes, lists) is two names
         pos = ent.start_char
@@ -281,23 +303,43 @@ def entity_spans(sdoc, skip: tuple[int, int] | None = None) -> list[tuple[int, i
             if part and not re.fullmatch(r"\s*\n\s*|\.\s+", part):
                 key = entity_key(part)
                 if key and not key.isdigit() and len(key) > 1:
-                    out.append((pos, pos + len(part), key, ent.label_))
+                    parts.append((pos, pos + len(part), key, ent.label_, ent.start_char, ent.end_char))
             pos += len(part)
-    # proper-noun runs the small model did not label ("Smith died ...")
+    one_time = table()["one_time"]
+    names = []
+    prev = None
+    for tok in sdoc:
+        if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.is_alpha and tok.lower_ not in _CALENDAR and tok.lower_ not in one_time:
+            joins = prev is not None and prev.i == tok.i - 1 and "\n" not in sdoc.text[prev.idx + len(prev):tok.idx]
+            names.append((tok.i, tok.idx, tok.idx + len(tok), tok.text, joins))
+            prev = tok
+    sdoc.user_data["fc_names"] = cached = (parts, names)
+    return cached
+
+
+def entity_spans(sdoc, skip: tuple[int, int] | None = None) -> list[tuple[int, int, str, str]]:
+    """(start, end, key, label) of the named entities of a parsed sentence, outside the mention."""
+    parts, names = _sentence_names(sdoc)
+    out = [(s, e, key, lab) for s, e, key, lab, es, ee in parts if not (skip and es < skip[1] and skip[0] < ee)]
+    # proper-noun runs the small model did not label ("Smith died ..."); a token of the mention breaks a run
     run: list = []
-    for tok in [*sdoc, None]:
-        if tok is not None and tok.pos_ == "PROPN" and not tok.ent_type_ and tok.is_alpha \
-                and tok.lower_ not in _CALENDAR and tok.lower_ not in table()["one_time"] and not (skip and skip[0] <= tok.idx < skip[1]) \
-                and not (run and "\n" in sdoc.text[run[-1].idx + len(run[-1]):tok.idx]):
-            run.append(tok)
+    for name in [*names, None]:
+        if name is not None and not (skip and skip[0] <= name[1] < skip[1]):
+            if run and not name[4]:
+                _flush_run(run, out)
+            run.append(name)
             continue
-        if run:
-            key = entity_key(" ".join(t.text for t in run))
-            if key and len(key) > 1:
-                out.append((run[0].idx, run[-1].idx + len(run[-1]), key, "PROPN"))
-            run = []
+        _flush_run(run, out)
     scales = table()["scale_set"]
     return [x for x in out if x[2] not in scales]
+
+
+def _flush_run(run: list, out: list) -> None:
+    if run:
+        key = entity_key(" ".join(t[3] for t in run))
+        if key and len(key) > 1:
+            out.append((run[0][1], run[-1][2], key, "PROPN"))
+        run.clear()
 
 
 def sentence_entities(sdoc, skip: tuple[int, int] | None = None) -> list[tuple[str, str]]:
@@ -315,10 +357,14 @@ def nearest_specific(sdoc, skip: tuple[int, int]) -> str | None:
 
     (Tried on the dev sets, 2026-12-04: preferring the entity named before the number in its own
     clause, or the subject of its verb, lost pairs on authored and ECB+; nearest stays.)"""
-    ents = [(e.start_char, e.end_char, entity_key(e.text), e.label_) for e in sdoc.ents
-            if e.label_ in SPECIFIC_LABELS and not (e.start_char < skip[1] and skip[0] < e.end_char) and entity_key(e.text)]
+    specific = sdoc.user_data.get("fc_specific")
+    if specific is None:
+        specific = [(e.start_char, e.end_char, key) for e in ents_of(sdoc) if e.label_ in SPECIFIC_LABELS and (key := entity_key(e.text))]
+        sdoc.user_data["fc_specific"] = specific
     best = None
-    for s, e, key, _lab in ents:
+    for s, e, key in specific:
+        if s < skip[1] and skip[0] < e:
+            continue
         dist = skip[0] - e if e <= skip[0] else s - skip[1]
         if best is None or dist < best[0]:
             best = (dist, key)
@@ -327,13 +373,13 @@ def nearest_specific(sdoc, skip: tuple[int, int]) -> str | None:
 
 def context_lemmas(sdoc, skip: tuple[int, int] | None = None) -> list[str]:
     """Content lemmas of the sentence (nouns, verbs, adjectives, names), outside the mention."""
-    out = set()
-    for tok in sdoc:
-        if skip and skip[0] <= tok.idx < skip[1]:
-            continue
-        if tok.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and _usable(tok) and tok.lemma_.lower() not in table()["light"]:
-            out.add(concept(tok.lemma_.lower()))
-    return sorted(out)
+    content = sdoc.user_data.get("fc_content")
+    if content is None:  # once per sentence
+        light = table()["light"]
+        content = [(tok.idx, concept(tok.lemma_.lower())) for tok in sdoc
+                   if tok.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and _usable(tok) and tok.lemma_.lower() not in light]
+        sdoc.user_data["fc_content"] = content
+    return sorted({c for idx, c in content if not (skip and skip[0] <= idx < skip[1])})
 
 
 _PERIOD = re.compile(r"\b(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])[- ]quarter|(?P<qq>q[1-4])\b|(?P<h>first|second|1st|2nd)[- ]half|(?P<y>full[- ]year|annual|yearly|fiscal year|financial year|full twelve months|for the (?:coming |next |current |past |last |whole )?year))", re.I)
@@ -417,6 +463,13 @@ def _name_word(sentence: str, m: re.Match) -> bool:
     return bool(re.match(r"\s+[A-Z][a-z]", sentence[m.end():m.end() + 3])) or bool(sentence[:m.start()].strip())
 
 
+@functools.lru_cache(maxsize=256)  # a sentence's figures ask in turn
+def _statistics_named(sentence: str) -> tuple[tuple[str, int], ...]:
+    """(statistic, end) of each statistic the sentence names ("the average depth"), names excepted."""
+    return tuple((name, m.end()) for name, rx in table()["statistic_res"].items()
+                 for m in rx.finditer(sentence) if not _name_word(sentence, m))
+
+
 def role_of(sentence: str, s: int, e: int, root, unit: str) -> list[str]:
     """Role qualifiers of the number at sentence[s:e]."""
     t = table()
@@ -463,8 +516,7 @@ def role_of(sentence: str, s: int, e: int, root, unit: str) -> list[str]:
         roles.append("capacity")  # "the stadium holds 52,000": what fits, not who came
     if is_restatement(sentence, s, e):
         roles.append("restatement")
-    stats = [name for name, rx in t["statistic_res"].items()
-             if any(not _name_word(sentence, m) for m in rx.finditer(sentence[:s]))]
+    stats = sorted({name for name, end in _statistics_named(sentence) if end <= s})
     if len(stats) == 1:
         roles.append("stat:" + stats[0])  # "the average depth ... is 89 m" (one statistic named before the figure)
     return sorted(set(roles))

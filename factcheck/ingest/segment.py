@@ -3,9 +3,11 @@
 Labels: ``body``, ``footnote`` (substantive), ``note`` (bibliographic
 footnote: a source and a URL), ``references`` (the reference list),
 ``front`` (front matter, affiliations, keywords, metadata lines),
-``heading``, ``page_header`` (page numbers, running heads, web chrome) and
-``skipped`` (not English, or garbled OCR), each with its span. Only ``body``
-and ``footnote`` segments are read for claims.
+``heading``, ``page_header`` (page numbers, running heads, web chrome),
+``fact`` (a fact-box or table row: a label and its value), ``table`` (a grid of
+bare numbers, which no sentence says the meaning of) and ``skipped`` (not
+English, or garbled OCR), each with its span. Only ``body``, ``footnote`` and
+``fact`` segments are read for claims.
 """
 
 from __future__ import annotations
@@ -44,6 +46,30 @@ _TIMELINE_ROW = re.compile(
     r"^\s*(?:[-•*]\s+)?(?P<value>\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s+" + _MONTHS.replace(r"\s+(?=\d)", "")
     + r"\s+\d{4}|" + _MONTHS.replace(r"\s+(?=\d)", "") + r"\s+(?:\d{1,2},?\s+)?\d{4}|\d{4})"
     r"\s*(?:[—–|]|\s-\s|:(?!\d))\s*(?P<label>[A-Za-z][A-Za-z0-9'’ ()/&,-]{1,60}?)\s*\.?\s*$", re.I)
+
+
+_BARE_NUMBER = re.compile(r"[-−+]?\(?\d[\d,.]*\)?")
+
+
+def grid_row(line: str) -> bool:
+    """A line of a table of bare numbers: at least four numbers with no unit, and little else
+    ("1,204 1,377 1,502 1,688", "Region B 12.1 14.0 15.2 16.8 19.9"). What each number measures
+    lives in column headings that a line does not hold, so its numbers are not claims."""
+    tokens = line.split()
+    if len(tokens) < 4:
+        return False
+    numbers = sum(1 for t in tokens if _BARE_NUMBER.fullmatch(t))
+    return numbers >= 4 and numbers >= 0.6 * len(tokens)
+
+
+def number_grid(para: str) -> int:
+    """How many bare numbers the paragraph holds when it is a table of them (most of its lines
+    are grid rows; text repair may have joined a table's lines into one), else 0."""
+    lines = [ln for ln in para.split("\n") if ln.strip()]
+    rows = [ln for ln in lines if grid_row(ln)]
+    if not rows or len(rows) < 0.6 * len(lines):
+        return 0
+    return sum(1 for ln in rows for t in ln.split() if _BARE_NUMBER.fullmatch(t))
 
 
 def fact_row(line: str, bare: bool = False) -> tuple[int, int] | None:
@@ -194,6 +220,8 @@ def segment(text: str) -> list[Segment]:
             label, reason = "page_header", f"repeated {counts[para]} times"
         elif _FOOTNOTE.match(para) and _BIBLIO.search(para) and len(para) < 600:
             label, reason = "note", "bibliographic footnote"  # before the language check: titles are often not English
+        elif (numbers := number_grid(para)):
+            label, reason = "table", f"a table of {numbers:,} bare numbers: nothing says what they measure"
         elif (problem := language_problem(para)):
             label, reason = "skipped", problem
         elif _FRONT.search(para) and len(para) < 400:
@@ -211,6 +239,7 @@ def segment(text: str) -> list[Segment]:
         if label == "body":
             seen_body = True
         out.append(Segment(start, end, label, reason))
+    out = _join_tables(text, out)
     if not seen_body:
         # a text of a line or two ("Ada Brennan (born 4 May 1950"): its short lines are not the front
         # matter or headings of a body that never comes; they are what it says
@@ -219,6 +248,25 @@ def segment(text: str) -> list[Segment]:
                if ((x.label == "heading" and not x.reason) or x.reason == "short line before the first paragraph")
                and len(re.findall(r"\d+(?:[.,/]\d+)*", NOTE_MARKS.sub("", text[x.start:x.end]))) <= 3 else x for x in out]
     return out
+
+
+def _join_tables(text: str, out: list[Segment]) -> list[Segment]:
+    """Rows of one table that came out as paragraphs of their own make one table segment."""
+    joined: list[Segment] = []
+    numbers = 0  # of the table being joined
+    for seg in out:
+        prev = joined[-1] if joined else None
+        if seg.label != "table":
+            joined.append(seg)
+            continue
+        count = number_grid(text[seg.start:seg.end])
+        if prev is not None and prev.label == "table" and not text[prev.end:seg.start].strip():
+            numbers += count
+            joined[-1] = Segment(prev.start, seg.end, "table", f"a table of {numbers:,} bare numbers: nothing says what they measure")
+        else:
+            numbers = count
+            joined.append(seg)
+    return joined
 
 
 def _next_to_rows(text: str, spans: list[tuple[int, int]], i: int) -> bool:

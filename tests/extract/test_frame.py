@@ -65,3 +65,25 @@ def test_an_entity_agrees_with_itself_and_with_a_longer_name(name):
 def test_a_name_is_not_a_statistic():
     assert "stat:max" not in _roles("Max Yarrow agreed to lease part of his land for $10,000.", "$10,000", "USD")
     assert "stat:max" in _roles("The maximum depth of Lake Orrin is 310 m.", "310 m", "m")
+
+
+def test_per_sentence_facts_are_computed_once_and_agree_with_a_fresh_parse():
+    """Entity spans, content lemmas and the nearest name are cached on the parsed sentence,
+    so that a sentence of hundreds of figures is walked once; each figure still sees the
+    sentence without its own mention, as a fresh parse would give it."""
+    from factcheck.extract.frame import context_lemmas, entity_spans, nearest_specific
+    from factcheck.extract.pipeline import load_nlp
+
+    nlp = load_nlp(None)
+    text = "In 1911 Halvor Brenne paid $40 for the Osgrove mill, and Tilda Marsh sold 12 looms to the Kettle Works in 1913."
+    figures = [(m.start(), m.end()) for m in __import__("re").finditer(r"1911|\$40|12|1913|Halvor Brenne", text)]
+    shared = nlp(text)
+    for skip in figures:
+        fresh = nlp(text)
+        assert entity_spans(shared, skip) == entity_spans(fresh, skip)
+        assert context_lemmas(shared, skip) == context_lemmas(fresh, skip)
+        assert nearest_specific(shared, skip) == nearest_specific(fresh, skip)
+    assert "fc_names" in shared.user_data and "fc_content" in shared.user_data
+    halvor = (text.index("Halvor"), text.index("Halvor") + len("Halvor Brenne"))
+    names = {key for _s, _e, key, _lab in entity_spans(shared, halvor)}  # the span skipped is left out
+    assert not any("halvor" in k for k in names) and any("tilda" in k or "marsh" in k for k in names)
