@@ -8,7 +8,7 @@ are computed only when writing output.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # keep `import factcheck.model` cheap (no wordfreq, no spaCy)
@@ -133,10 +133,25 @@ class Claim:
     negated: bool = False
     confidence: float = 0.5
     id: str = ""
+    # the qualifiers as a dict, built on first use (the engine reads them millions of times);
+    # not an init field, so dataclasses.replace() never carries a stale one over
+    _quals: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __getstate__(self) -> list:
+        return [getattr(self, f.name) if f.name != "_quals" else None for f in fields(self)]  # the cache is rebuilt
+
+    def __setstate__(self, state: list) -> None:
+        for f, value in zip(fields(self), state):
+            object.__setattr__(self, f.name, value)
 
     @property
     def quals(self) -> dict[str, Any]:
-        return dict(self.qualifiers)
+        """The qualifiers as a dict (read-only: shared by every reader of this claim)."""
+        q = self._quals
+        if q is None:
+            q = dict(self.qualifiers)
+            object.__setattr__(self, "_quals", q)
+        return q
 
 
 @dataclass(frozen=True, slots=True)

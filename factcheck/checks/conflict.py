@@ -359,10 +359,13 @@ def _run_pairs(self, ctx: CheckContext, rule) -> Iterable[Draft]:
     p = rule.params
     linker = ctx.linker()
     found = []
-    blocks: dict = {}
+    # per key, the claims each claim was matched with: what backs a side is what the linker
+    # judged to be the same quantity (not every figure of the measure in the corpus)
+    linked: dict = {}
     for key, a, b, match in _pairs(ctx, p):
-        blocks.setdefault(key, {})[a.id] = a
-        blocks[key][b.id] = b
+        of_key = linked.setdefault(key, {})
+        of_key.setdefault(a.id, {})[b.id] = b
+        of_key.setdefault(b.id, {})[a.id] = a
         rel = time_relation(a, b, p.max_gap_years)
         if not self.select(rel, a, b, p):
             continue
@@ -392,7 +395,8 @@ def _run_pairs(self, ctx: CheckContext, rule) -> Iterable[Draft]:
             # is one disagreement, told by its best-matched pair of figures
             best[pair] = item
     for key, _none, a, b, rel, match in sorted(best.values(), key=lambda it: (it[2].id, it[3].id)):
-        block = sorted(blocks[key].values(), key=lambda c: c.id)
+        near = {a.id: a, b.id: b, **linked[key][a.id], **linked[key][b.id]}
+        block = [near[i] for i in sorted(near)]
         severity = None
         if match.score < CONFIDENT or rel == "unknown":
             severity = "warning"  # a weaker match, or two undated figures: worth a look, not an error
@@ -476,10 +480,25 @@ def place_groups(block: list[Claim]) -> list[list[Claim]]:
     for members in reps:
         g.add_nodes_from(members)
         g.add_edges_from(zip(members, members[1:]))
-    for x in range(len(reps)):
-        for y in range(x + 1, len(reps)):
-            if places_agree(block[reps[x][0]], block[reps[y][0]]):
-                g.add_edge(reps[x][0], reps[y][0])
+    # places_agree holds only for kinds that share a place, an origin, or (naming no place) a
+    # document: index the kinds by those, so that kinds with nothing in common are never tried
+    index: dict[tuple, list[int]] = {}
+    for x, members in enumerate(reps):
+        c = block[members[0]]
+        places = c.quals.get("places", ())
+        keys = [("place", pl) for pl in places] + ([("origin", c.quals["origin"])] if c.quals.get("origin") else [])
+        if not places:
+            keys.append(("doc", c.doc))
+        for k in keys:
+            index.setdefault(k, []).append(x)
+    tried = set()
+    for xs in index.values():
+        for i, x in enumerate(xs):
+            for y in xs[i + 1:]:
+                if (x, y) not in tried:
+                    tried.add((x, y))
+                    if places_agree(block[reps[x][0]], block[reps[y][0]]):
+                        g.add_edge(reps[x][0], reps[y][0])
     return [[block[i] for i in sorted(comp)] for comp in sorted(nx.connected_components(g), key=min)]
 
 

@@ -247,6 +247,16 @@ def _magnitude_pattern() -> str:
             rf"|\b{re.escape(sc['prefix'])}(?P<n>\d\.\d{{1,2}})\b")  # "M7.1", never "the M1 motorway"
 
 
+# Patterns every alternative of which needs a digit (a year, a day, a digit number or a symbol
+# after digits). Patterns that also read words ("five percent", "noon", "the nineties",
+# "a third of", "two days later") are not here. tests/extract/test_mentions.py checks that
+# no digit-free text matches any of them.
+DIGIT_PATTERNS = frozenset({"day_range", "fixed_day", "day", "date_range", "period", "month", "month_day", "magnitude",
+                            "coordinate", "money_range", "pct_range", "feet_inches", "sym_range", "symbol",
+                            "event_year", "year"})
+_DIGIT = re.compile(r"\d")
+
+
 @functools.cache
 def _patterns() -> list[tuple[str, re.Pattern]]:
     t = unit_table()
@@ -441,7 +451,10 @@ def find_mentions(text: str, base: int = 0, taken: list[tuple[int, int]] | None 
         take(m.start(), m.end())
 
     out: list[Mention] = []
+    digits = _DIGIT.search(text) is not None
     for name, pat in _patterns():
+        if not digits and name in DIGIT_PATTERNS:
+            continue  # most paragraphs hold no digit: a pattern that needs one cannot match there
         for m in pat.finditer(text):
             s, e = m.start(), m.end()
             # trim leading space captured by optional groups

@@ -59,6 +59,7 @@ def _dateparser():
     return dateparser
 
 
+@functools.lru_cache(maxsize=8192)  # dateparser takes about a millisecond a call; texts repeat their dates
 def parse_day(text: str) -> dt.date | None:
     """A full day date ("3 June, 2003", "May 1, 2010", "29.05.2024") via dateparser."""
     if not re.search(r"\b\d{4}\b", text):

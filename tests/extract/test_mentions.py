@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract.mentions import find_mentions
@@ -426,3 +426,28 @@ def test_a_day_of_fixed_date_with_its_year_is_that_day(text, quote, date):
 
 def test_a_day_of_fixed_date_without_a_year_is_no_date():
     assert not [m for m in find_mentions("A Christmas party was held at Brill.") if m.kind == "date"]
+
+
+_DIGITLESS_WORDS = ("May", "June", "Sept.", "October", "Jan", "spring", "summer", "of", "the", "in", "to", "and", "-", "–",
+                    "first", "second", "half", "quarter", "Q", "fiscal", "noon", "nineties", "twentieth", "century",
+                    "five", "twenty", "hundred", "thousand", "million", "dollars", "$", "€", "%", "percent", "kg",
+                    "miles", "feet", "°", "N", "W", "′", "″", "Expo-", "Christmas", "New Year's Day", ",", ".", "p",
+                    "cents", "between", "M", "magnitude", "Richter", "Mw", "fold", "times", "o'clock", "a.m.")
+
+
+@settings(deadline=None)  # the first example compiles the patterns
+@given(st.lists(st.sampled_from(_DIGITLESS_WORDS), min_size=1, max_size=12), st.sampled_from([" ", "", "  "]))
+def test_patterns_that_need_a_digit_never_match_text_without_one(words, sep):
+    """find_mentions skips these patterns on a paragraph without a digit; that must lose nothing."""
+    from factcheck.extract.mentions import DIGIT_PATTERNS, _patterns
+
+    text = sep.join(words)
+    for name, pat in _patterns():
+        if name in DIGIT_PATTERNS:
+            assert pat.search(text) is None, (name, text)
+
+
+def test_every_digit_pattern_name_is_a_pattern():
+    from factcheck.extract.mentions import DIGIT_PATTERNS, _patterns
+
+    assert DIGIT_PATTERNS <= {name for name, _pat in _patterns()}
