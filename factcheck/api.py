@@ -64,12 +64,14 @@ def rule_set(rules_dir: str | Path | None, settings: Settings) -> list:
 
 def prepare(paths: list[Path], rules_dir: Path | None = None, settings: Settings | None = None,
             cache_dir: Path | None = None, progress: Callable[[str], None] | None = None,
-            jobs: int | None = 1) -> Prepared:
+            jobs: int | None = 1, scheduler: str | None = None) -> Prepared:
     """Load documents and extract claims (using the cache when given).
 
     ``jobs`` > 1 extracts the documents the cache does not hold in that many
     processes (None: one per available core); the result is the same, in the
-    same order, whatever the number.
+    same order, whatever the number. ``scheduler`` (a Dask scheduler's address,
+    or "local" for a local cluster of ``jobs`` workers) extracts them on a Dask
+    cluster instead (:mod:`factcheck.cluster`), with the same result.
     """
     from factcheck.engine.cache import Cache, code_version
     from factcheck.extract.claims import number_claims
@@ -115,7 +117,14 @@ def prepare(paths: list[Path], rules_dir: Path | None = None, settings: Settings
             todo.append((len(slots) - 1, (doc_id, raw.text, display, f.suffix.lower(), meta, raw.page_starts, raw.meta,
                                           list(raw.problems)), key))
     keys = {index: key for index, _args, key in todo}
-    for index, (doc, doc_claims) in _extract_all(todo, settings, alias_paths, aliases, jobs, progress):
+    if scheduler:
+        from factcheck.cluster import extract_on_cluster
+
+        extracted = extract_on_cluster([(i, a) for i, a, _k in todo], scheduler, settings, alias_paths, jobs, progress) \
+            if todo else iter(())
+    else:
+        extracted = _extract_all(todo, settings, alias_paths, aliases, jobs, progress)
+    for index, (doc, doc_claims) in extracted:
         slots[index] = (doc, doc_claims)
         key = keys[index]
         if key is not None:
@@ -125,7 +134,7 @@ def prepare(paths: list[Path], rules_dir: Path | None = None, settings: Settings
         if slot is None:
             continue
         doc, doc_claims = slot
-        problems.extend(document_notes(doc))  # the same problems on a cold and a warm run
+        problems.extend(document_notes(doc, len(doc_claims)))  # the same problems on a cold and a warm run
         documents.append(doc)
         claims.extend(doc_claims)
     claims = number_claims(claims)
@@ -135,9 +144,23 @@ def prepare(paths: list[Path], rules_dir: Path | None = None, settings: Settings
     return Prepared(documents, claims, problems, stats)
 
 
-def document_notes(doc: Document) -> list[Problem]:
-    """Coded notes on what of a read document is not checked: no English body (W108), tables of bare numbers (W114)."""
+# A document this dense in figures (per 1,000 characters; news prose has about 5) holding this many
+# is a list or a statistical dump: its figures of one measure meet their nearest in value only
+DENSE_PER_1000 = 25
+DENSE_MIN_CLAIMS = 1000
+
+
+def document_notes(doc: Document, n_claims: int | None = None) -> list[Problem]:
+    """Coded notes on what of a read document is not checked: no English body (W108), tables of bare
+    numbers (W114), a document far denser in figures than prose (W115)."""
+    from factcheck.engine.linkage import WINDOW
+
     notes = []
+    chars = max(1, len(doc.text))
+    if n_claims is not None and n_claims >= DENSE_MIN_CLAIMS and n_claims * 1000 / chars > DENSE_PER_1000:
+        notes.append(Problem("W115", doc.path, f"{n_claims:,} figures in {chars:,} characters ({n_claims * 1000 / chars:.0f} per "
+                             f"1,000; prose has about 5): figures of one measure are compared with their "
+                             f"{WINDOW} nearest in value, not each with every other"))
     if not any(s.label in ("body", "footnote") for s in doc.segments):
         notes.append(Problem("W108", doc.path, "no English body text found; nothing to check"))
     tables = [doc.textmap.location(s.start, s.end) for s in doc.segments if s.label == "table"]
@@ -161,22 +184,50 @@ def available_cores() -> int:
 MIN_DOCS_PER_JOB = 2
 
 
-def _extract_one(args: tuple, nlp, aliases, batch_size: int):
-    from factcheck.extract.claims import extract_document
+def _ingest(args: tuple):
+    from factcheck.engine.linkage import text_vector
     from factcheck.ingest.corpus import document_from_text
 
     doc_id, text, display, suffix, meta, page_starts, raw_meta, raw_problems = args
     doc = document_from_text(doc_id, text, display, suffix, meta, page_starts, raw_meta)
     doc.problems.extend(raw_problems)
-    return doc, extract_document(doc, nlp, aliases, batch_size)
+    doc.vector = text_vector(doc.text)
+    return doc
+
+
+def _extract_many(items: list[tuple[int, tuple]], nlp, aliases, batch_size: int,
+                  progress: Callable[[str], None] | None = None):
+    """(index, (document, claims)) of each item, in order; the documents' sentences share parser batches."""
+    from factcheck.extract.claims import extract_documents
+
+    read: list[tuple[int, object]] = []
+
+    def documents():
+        for index, args in items:
+            if progress:
+                progress(args[0])
+            doc = _ingest(args)
+            read.append((index, doc))
+            yield doc
+
+    for i, claims in enumerate(extract_documents(documents(), nlp, aliases, batch_size)):
+        index, doc = read[i]
+        read[i] = (index, None)  # the chunk's documents are let go as they are returned
+        yield index, (doc, claims)
 
 
 _WORKER: dict = {}
+# an invented text that takes every lazy load of extraction: dates, counts, money, shares, measures,
+# a time of day, a relative date, a paragraph in another language
+_WARM_UP = ("Warm-up\n\nOn 3 May 2001 the Varn Harbour Board said 1,200 people, or 12% of the town, paid $4 million "
+            "for a 40 km road that opened at 10:30 a.m. two years later.\n\n"
+            "Le pont a été ouvert à la circulation en 1937 après quatre années de travaux sur le détroit.\n")
+# documents a worker takes at a time: enough to fill the parser's batches, few enough to share the work out
+DOCS_PER_TASK = 4
 
 
-def _worker_extract(item: tuple[int, tuple]):
-    index, args = item
-    return index, _extract_one(args, _WORKER["nlp"], _WORKER["aliases"], _WORKER["batch_size"])
+def _worker_extract(items: list[tuple[int, tuple]]):
+    return list(_extract_many(items, _WORKER["nlp"], _WORKER["aliases"], _WORKER["batch_size"]))
 
 
 def _extract_all(todo: list, settings: Settings, alias_paths: list[Path], aliases, jobs: int | None,
@@ -188,25 +239,28 @@ def _extract_all(todo: list, settings: Settings, alias_paths: list[Path], aliase
     jobs = min(jobs, len(todo) // MIN_DOCS_PER_JOB or 1)
     nlp = _nlp(settings, alias_paths)
     if jobs <= 1:
-        for index, args, _key in todo:
-            if progress:
-                progress(args[0])
-            yield index, _extract_one(args, nlp, aliases, settings.batch_size)
+        yield from _extract_many([(i, a) for i, a, _k in todo], nlp, aliases, settings.batch_size, progress)
         return
     import multiprocessing as mp
 
     from concurrent.futures import ProcessPoolExecutor
 
-    # the workers are forked from this process: the loaded pipeline is shared, not loaded again
+    # the workers are forked from this process: the loaded pipeline is shared, not loaded again,
+    # and so is everything extraction loads on first use (patterns, dateparser, unit registry, word
+    # lists, language identifiers), once one small text has gone through it here
+    list(_extract_many([(-1, ("warm-up.txt", _WARM_UP, "warm-up.txt", ".txt", {}, None, {}, []))], nlp, aliases,
+                       settings.batch_size))
     _WORKER.update(nlp=nlp, aliases=aliases, batch_size=settings.batch_size)
     ctx = mp.get_context("fork")
     # the biggest documents first, so that no worker is left with a long one at the end
-    order = sorted(todo, key=lambda t: (-len(t[1][1]), t[0]))
+    order = [(i, a) for i, a, _k in sorted(todo, key=lambda t: (-len(t[1][1]), t[0]))]
+    tasks = [order[k:k + DOCS_PER_TASK] for k in range(0, len(order), DOCS_PER_TASK)]
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        for index, result in pool.map(_worker_extract, [(i, a) for i, a, _k in order], chunksize=1):
-            if progress:
-                progress(result[0].id)
-            yield index, result
+        for results in pool.map(_worker_extract, tasks, chunksize=1):
+            for index, result in results:
+                if progress:
+                    progress(result[0].id)
+                yield index, result
     _WORKER.clear()
 
 
@@ -234,7 +288,7 @@ def _nlp(settings: Settings, alias_paths: list[Path]):
 
 def check(paths: list[str | Path] | None = None, rules_dir: str | Path | None = None, settings: Settings | None = None,
           cache_dir: str | Path | None = None, progress: Callable[[str], None] | None = None,
-          jobs: int | None = 1) -> dict:
+          jobs: int | None = 1, scheduler: str | None = None) -> dict:
     """Check a corpus; return the findings report (see docs/findings-json.md).
 
     The rules are the built-in ones plus the project's: rules_dir, else the ``rules``
@@ -245,7 +299,7 @@ def check(paths: list[str | Path] | None = None, rules_dir: str | Path | None = 
     paths = [Path(p) for p in (paths or ["corpus"])]
     settings = _settings_for(paths, settings)
     rules = rule_set(rules_dir, settings)
-    prepared = prepare(paths, rules_dir, settings, Path(cache_dir) if cache_dir else None, progress, jobs)
+    prepared = prepare(paths, rules_dir, settings, Path(cache_dir) if cache_dir else None, progress, jobs, scheduler)
     return build_report(prepared.documents, prepared.claims, rules, prepared.problems)
 
 
@@ -302,7 +356,7 @@ class TextChecker:
     def check(self, texts: dict[str, str | dict]) -> dict:
         """The findings report of documents given as {doc_id: text or {text, published, title}}."""
         from factcheck.engine.runner import build_report
-        from factcheck.extract.claims import extract_document, number_claims
+        from factcheck.extract.claims import extract_documents, number_claims
         from factcheck.ingest.corpus import document_from_text
 
         documents, claims, problems = [], [], []
@@ -312,7 +366,8 @@ class TextChecker:
             doc = document_from_text(doc_id, spec["text"], doc_id, Path(doc_id).suffix or ".txt", meta)
             documents.append(doc)
             problems.extend(p for p in document_notes(doc) if p.code != "W108")  # a snippet may be a heading alone
-            claims.extend(extract_document(doc, self.nlp, self.aliases, self.settings.batch_size))
+        for doc_claims in extract_documents(documents, self.nlp, self.aliases, self.settings.batch_size):
+            claims.extend(doc_claims)
         return build_report(documents, number_claims(claims), self.rules, problems)
 
 

@@ -117,6 +117,7 @@ def check(
     max_doc_mb: MaxDocMb = None,
     top: Annotated[int, typer.Option("--top", help="Findings shown in the terminal summary.")] = 10,
     jobs: Jobs = None,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Extract on a Dask cluster: the scheduler's address (tcp://host:8786), or 'local' for a local cluster of --jobs workers. Needs: pip install 'factcheck[dask]'.")] = None,
     quiet: Quiet = False,
 ) -> None:
     """Check a corpus and write the reports (default: ./corpus, ./rules -> ./reports)."""
@@ -124,7 +125,7 @@ def check(
 
     paths = paths or [Path("corpus")]
     report = run_check(paths, rules, _settings(model, max_doc_mb, paths), None if no_cache else cache_dir, _progress(quiet),
-                       jobs)
+                       jobs, scheduler)
     report = _apply_ci(report, baseline, waivers)
     if not quiet:
         _report_problems(report["problems"])

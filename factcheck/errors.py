@@ -98,3 +98,4 @@ W111_NO_TEXT = "W111"  # a PDF (or some of its pages) without a text layer: a sc
 W112_ENCRYPTED = "W112"  # an encrypted PDF or Word file
 W113_BROKEN = "W113"  # a PDF or Word file that cannot be parsed
 W114_NUMBER_TABLE = "W114"  # tables of bare numbers, not read number by number
+W115_DENSE = "W115"  # a document far denser in figures than prose: compared with near values only

@@ -49,6 +49,9 @@ class Document:
     problems: list[Problem] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     format: str = "text"  # text | markdown | html | pdf | docx
+    # the text's bag of words for document similarity (engine.linkage.text_vector), computed with
+    # the extraction (in its worker, kept in the cache), None until then
+    vector: dict[str, float] | None = None
 
     @property
     def text(self) -> str:

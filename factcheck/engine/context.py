@@ -33,7 +33,8 @@ class CheckContext:
             from factcheck.engine.linkage import Linker
 
             self.memo["linker"] = Linker(self.claims, {d: doc.title for d, doc in self.documents.items()},
-                                         {d: doc.text for d, doc in self.documents.items()})
+                                         {d: doc.text for d, doc in self.documents.items()},
+                                         {d: doc.vector for d, doc in self.documents.items()})
         return self.memo["linker"]
 
     def sentence_claims(self, c: Claim) -> list[Claim]:

@@ -224,12 +224,22 @@ def _contrast_res() -> tuple[tuple[str, str, re.Pattern], ...]:
     return tuple(out)
 
 
+@functools.cache
+def _any_contrast_re() -> re.Pattern:
+    """Any word of any contrast qualifier: most sentences name none, and one search tells."""
+    words = {w for members in table().get("contrasts", {}).values() for ws in members.values() for w in ws}
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)
+
+
 _ANOTHER_FIGURE = re.compile(r"(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands))"
                              r"\s+(?:[a-z-]+\s+){0,2}$", re.I)
 
 
 def _qualifier_matches(sentence: str) -> Iterator[tuple[str, str, re.Match]]:
     """(group, member, match) of every contrast qualifier the sentence names, words of names left out."""
+    if _any_contrast_re().search(sentence) is None:
+        return
     for group, member, rx in _contrast_res():
         for m in rx.finditer(sentence):
             if m.group()[:1].isupper() and sentence[:m.start()].strip() and sentence[:m.start()].rstrip()[-1:] not in ".!?:;\"'“‘(":
@@ -367,16 +377,20 @@ def _closeness(a: Claim, b: Claim) -> Level | None:
 class Linker:
     """Scores claim pairs of one corpus (document profiles are computed once)."""
 
-    def __init__(self, claims: list[Claim], titles: dict[str, str] | None = None, texts: dict[str, str] | None = None):
+    def __init__(self, claims: list[Claim], titles: dict[str, str] | None = None, texts: dict[str, str] | None = None,
+                 vectors: dict[str, dict[str, float]] | None = None):
+        """``vectors``: the texts' bags of words (:func:`text_vector`) where already known (the
+        document cache keeps them), so that a warm run does not read every text again."""
         from factcheck.extract.frame import entity_key
 
         self.claims = claims
         self.texts = texts or {}
-        self._vectors: dict[str, dict[str, float]] = {}
+        self._vectors: dict[str, dict[str, float]] = {d: v for d, v in (vectors or {}).items() if v is not None}
         self._similarity: dict[tuple[str, str], float] = {}
         self.last_reason = ""
         self._relations: dict[tuple[str, str], tuple[float, tuple[str, ...]]] = {}
         self._heavy: dict[str, list[str]] = {}
+        self._compared: dict[tuple[str, str], tuple[Match | None, str]] = {}
         self.n_docs = len({c.doc for c in claims})
         self.doc_entities: dict[str, Counter] = defaultdict(Counter)
         self.doc_context: dict[str, Counter] = defaultdict(Counter)
@@ -412,7 +426,7 @@ class Linker:
         for doc, text in self.texts.items():
             # names the text repeats, in sentences with or without figures: what the document is about
             # (a text of a sentence or two names its subject once: every name of it counts)
-            for key, n in recurring_names(text, 1 if len(text_vector(text)) < MIN_TEXT_WORDS else 2).items():
+            for key, n in recurring_names(text, 1 if len(self._vector(doc)) < MIN_TEXT_WORDS else 2).items():
                 self.doc_entities[doc][key] += n
         self.entity_df: Counter = Counter()
         self.context_df: Counter = Counter()
@@ -732,7 +746,19 @@ class Linker:
         return None
 
     def compare(self, a: Claim, b: Claim) -> Match | None:
-        """The match of two claims, or None when a guard says they are different things."""
+        """The match of two claims, or None when a guard says they are different things.
+
+        Memoized per run: every rule of a check type asks about the same pairs."""
+        if not (a.id and b.id):
+            return self._compare(a, b)  # claims built by hand, without ids
+        key = (a.id, b.id)
+        hit = self._compared.get(key)
+        if hit is None:
+            hit = self._compared[key] = (self._compare(a, b), self.last_reason)
+        self.last_reason = hit[1]
+        return hit[0]
+
+    def _compare(self, a: Claim, b: Claim) -> Match | None:
         qa, qb = a.quals, b.quals
         self.last_reason = ""
         if a.doc == b.doc and a.sent_start == b.sent_start:

@@ -20,6 +20,7 @@ import bisect
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
@@ -113,6 +114,51 @@ def _present_cue(sentence: str) -> bool:
 
 def extract_document(doc: Document, nlp, aliases: AliasTable, batch_size: int = 64) -> list[Claim]:
     """All claims of one document, sorted by position."""
+    return next(extract_documents([doc], nlp, aliases, batch_size))
+
+
+# sentences parsed in one nlp.pipe stream: the documents of a chunk share its batches
+CHUNK_SENTENCES = 256
+
+
+def extract_documents(docs, nlp, aliases: AliasTable, batch_size: int = 64) -> Iterator[list[Claim]]:
+    """The claims of each document, in order: the sentences of several documents go through the
+    parser in one stream (full batches, not a few sentences a document), at most about
+    CHUNK_SENTENCES sentences held parsed at a time."""
+    chunk: list[_Plan] = []
+    size = 0
+    for doc in docs:
+        plan = _plan(doc, aliases)
+        chunk.append(plan)
+        size += len(plan.sents)
+        if size >= CHUNK_SENTENCES:
+            yield from _finish_chunk(chunk, nlp, aliases, batch_size)
+            chunk, size = [], 0
+    if chunk:
+        yield from _finish_chunk(chunk, nlp, aliases, batch_size)
+
+
+def _finish_chunk(chunk: list[_Plan], nlp, aliases: AliasTable, batch_size: int) -> Iterator[list[Claim]]:
+    texts = (plan.parse_text[s:e] for plan in chunk for s, e in plan.sents)
+    parsed = iter(nlp.pipe(texts, batch_size=batch_size))
+    plans = [(plan, {sent: next(parsed) for sent in plan.sents}) for plan in chunk]
+    for plan, sdocs in plans:
+        yield _claims_of(plan, sdocs, aliases)
+
+
+@dataclass(slots=True)
+class _Plan:
+    """A document's mentions and the sentences that hold them, before the parse."""
+
+    doc: Document
+    acronyms: dict[str, str]
+    note_years: dict[int, int]
+    pending: list[_Pending]
+    sents: list[tuple[int, int]]
+    parse_text: str
+
+
+def _plan(doc: Document, aliases: AliasTable) -> _Plan:
     text = doc.text
     acronyms = learn_acronyms(text, aliases)
     taken = [(c.start, c.end) for c in doc.citations] + [(s, e) for s, e, _ in doc.markers]
@@ -146,7 +192,12 @@ def extract_document(doc: Document, nlp, aliases: AliasTable, batch_size: int = 
         for ms, me in blanks:
             chars[ms:me] = " " * (me - ms)
         parse_text = "".join(chars)
-    parsed = dict(zip(unique_sents, nlp.pipe((parse_text[s:e] for s, e in unique_sents), batch_size=batch_size)))
+    return _Plan(doc, acronyms, note_years, pending, unique_sents, parse_text)
+
+
+def _claims_of(plan: _Plan, parsed: dict, aliases: AliasTable) -> list[Claim]:
+    doc, acronyms, note_years, pending = plan.doc, plan.acronyms, plan.note_years, plan.pending
+    text = doc.text
     claims: list[Claim] = []
     # indexes, so that each claim looks only at its sentence and at earlier dates of its paragraph
     by_sent: dict[tuple[int, int], list[Mention]] = {}

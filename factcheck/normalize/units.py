@@ -85,6 +85,7 @@ def symbol_unit(token: str) -> str | None:
     return str(unit)
 
 
+@functools.lru_cache(maxsize=4096)  # the engine asks about the same few units for every candidate pair
 def comparable(u1: str, u2: str) -> bool:
     """Can values in these units be compared (same dimension, same kind)?"""
     if u1 == u2:
@@ -99,6 +100,7 @@ def comparable(u1: str, u2: str) -> bool:
         return False
 
 
+@functools.lru_cache(maxsize=4096)
 def dimension(unit: str) -> str | None:
     """The pint dimensionality of a unit ("[length]"), None for a unit the registry does not know."""
     try:

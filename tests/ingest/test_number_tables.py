@@ -65,3 +65,19 @@ def test_a_document_with_a_table_keeps_its_prose_claims_and_gets_a_coded_note():
     doc = report["documents"][0]
     assert doc["segments"].get("table") == 1
     assert [s["label"] for s in doc["skipped"]] == ["table"]
+
+
+def test_a_document_far_denser_than_prose_gets_a_coded_note(tmp_path):
+    """A list of a thousand dated figures is read, and the report says how its figures were compared."""
+    from factcheck.api import check
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    lines = " ".join(f"On {1 + d % 28} May {1990 + d % 30} there were {5 + d % 40} clubs." for d in range(1100))
+    (corpus / "clubs.txt").write_text(lines + "\n", encoding="utf-8")
+    (corpus / "prose.txt").write_text("The Varn dam was completed in 1964 at a cost of $12 million.\n", encoding="utf-8")
+    report = check([corpus], jobs=1)
+    dense = [p for p in report["problems"] if p["code"] == "W115"]
+    assert [p["path"].endswith("clubs.txt") for p in dense] == [True]
+    assert "nearest in value" in dense[0]["message"]
+    assert len([c for c in report["claims"] if c["doc"].endswith("clubs.txt")]) >= 2000  # still read
