@@ -75,7 +75,7 @@ UNDATED = 6.0  # two undated figures of two documents are compared only at this 
 # bigger one only within documents and related documents, each claim with its WINDOW neighbours
 # where one document or pair holds many (see Linker._big_block_pairs).
 ALL_PAIRS = 300
-WINDOW = 20
+WINDOW = 10
 INDEX_WORDS = 80  # the heaviest words of each text, indexed to find the related texts of a big block
 MAX_POSTING = 200  # a heavy word of more texts than this is the corpus topic: it finds no pair the other words miss
 # Whole-text similarity of two documents (cosine of word vectors weighted by how rare each
@@ -389,7 +389,6 @@ class Linker:
         self._similarity: dict[tuple[str, str], float] = {}
         self.last_reason = ""
         self._relations: dict[tuple[str, str], tuple[float, tuple[str, ...]]] = {}
-        self._heavy: dict[str, list[str]] = {}
         self._compared: dict[tuple[str, str], tuple[Match | None, str]] = {}
         self.n_docs = len({c.doc for c in claims})
         self.doc_entities: dict[str, Counter] = defaultdict(Counter)
@@ -720,7 +719,8 @@ class Linker:
         long_docs = sorted(d for d in self.texts if len(self._vector(d)) >= MIN_TEXT_WORDS)
         postings: dict[str, list[str]] = defaultdict(list)
         for d in long_docs:
-            for w in self._heavy_words(d):
+            vec = self._vector(d)
+            for w in sorted(vec, key=lambda w: (-vec[w], w))[:INDEX_WORDS]:
                 postings[w].append(d)
         cap = max(MAX_POSTING, len(long_docs) // 50)
         adjacent: dict[str, set[str]] = defaultdict(set)
@@ -733,13 +733,6 @@ class Linker:
                         adjacent[x].add(y)
                         adjacent[y].add(x)
         return adjacent
-
-    def _heavy_words(self, doc: str) -> list[str]:
-        words = self._heavy.get(doc)
-        if words is None:
-            vec = self._vector(doc)
-            words = self._heavy[doc] = sorted(vec, key=lambda w: (-vec[w], w))[:INDEX_WORDS]
-        return words
 
     def _no(self, reason: str) -> None:
         self.last_reason = reason  # for `factcheck claims --explain`-style debugging and the dev benchmark

@@ -73,6 +73,7 @@ def parse_day(text: str) -> dt.date | None:
 _MOD = r"(?:(?P<mod>early|mid|late|the\s+early|the\s+mid|the\s+late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|end\s+of|beginning\s+of)[\s-]+)?"
 
 
+@functools.lru_cache(maxsize=8192)  # a text repeats its dates; Time is frozen, so a cached one is safe to share
 def parse_absolute(text: str) -> Time | None:
     """Parse one absolute date expression; None when it is not one we know."""
     t = re.sub(r"\s+", " ", text.strip())
