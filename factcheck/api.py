@@ -255,13 +255,27 @@ def _extract_all(todo: list, settings: Settings, alias_paths: list[Path], aliase
     # the biggest documents first, so that no worker is left with a long one at the end
     order = [(i, a) for i, a, _k in sorted(todo, key=lambda t: (-len(t[1][1]), t[0]))]
     tasks = [order[k:k + DOCS_PER_TASK] for k in range(0, len(order), DOCS_PER_TASK)]
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_ignore_interrupts)
+    try:
         for results in pool.map(_worker_extract, tasks, chunksize=1):
             for index, result in results:
                 if progress:
                     progress(result[0].id)
                 yield index, result
-    _WORKER.clear()
+    except BaseException:
+        # Ctrl-C (or an error): the tasks not begun are dropped, not waited for
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
+        _WORKER.clear()
+    pool.shutdown()
+
+
+def _ignore_interrupts() -> None:
+    """In a worker: Ctrl-C is the parent's to handle (it stops the run); the worker prints no traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 _NLP: dict = {}
