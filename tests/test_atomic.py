@@ -294,8 +294,11 @@ def test_ctrl_c_during_a_run_exits_130(tmp_path, old_report):
     for i in range(40):
         shutil.copyfile(SEED, corpus / f"doc{i:02d}.txt")
     master, slave = os.openpty()
+    # a shell that starts the suite in the background ("pytest &") ignores SIGINT, and its children
+    # inherit that: give the run the default disposition, as a terminal's foreground job has it
     proc = subprocess.Popen([sys.executable, "-m", "factcheck", *check_args(corpus, old_report)],
-                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=slave, cwd=tmp_path)
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=slave, cwd=tmp_path,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     os.close(slave)
     seen = b""
     try:
