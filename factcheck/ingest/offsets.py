@@ -19,6 +19,10 @@ from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+# offsets are 32-bit: 8 bytes a character of text for the two maps, not 16 (a document is at most
+# a few hundred MB, far under 2**31 characters)
+OFFSET_TYPE = "i"
+
 Edit = tuple[int, int, str]
 
 
@@ -33,8 +37,8 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, array, array]:
     stands for nothing (starts == ends).
     """
     out: list[str] = []
-    starts = array("l")
-    ends = array("l")
+    starts = array(OFFSET_TYPE)
+    ends = array(OFFSET_TYPE)
     pos = 0
     for start, end, repl in edits:
         if start < pos or end < start or end > len(text):
@@ -67,8 +71,8 @@ class TextMap:
 
     original: str
     text: str = ""
-    offsets: array = field(default_factory=lambda: array("l"))  # repaired index -> original start
-    ends: array = field(default_factory=lambda: array("l"))  # repaired index -> original end (exclusive)
+    offsets: array = field(default_factory=lambda: array(OFFSET_TYPE))  # repaired index -> original start
+    ends: array = field(default_factory=lambda: array(OFFSET_TYPE))  # repaired index -> original end (exclusive)
     repairs: dict[str, int] = field(default_factory=dict)
     _line_starts: list[int] | None = None
     page_starts: list[int] | None = None  # original indices where pages begin (a PDF), else None
@@ -77,8 +81,8 @@ class TextMap:
     @classmethod
     def identity(cls, original: str) -> "TextMap":
         n = len(original)
-        return cls(original=original, text=original, offsets=array("l", range(n + 1)),
-                   ends=array("l", [*range(1, n + 1), n]))
+        return cls(original=original, text=original, offsets=array(OFFSET_TYPE, range(n + 1)),
+                   ends=array(OFFSET_TYPE, [*range(1, n + 1), n]))
 
     def apply(self, name: str, edits: list[Edit]) -> "TextMap":
         """Apply one repair step in place and count it under ``name``."""
@@ -86,8 +90,8 @@ class TextMap:
             return self
         new_text, starts, ends = apply_edits(self.text, edits)
         old_s, old_e = self.offsets, self.ends
-        self.offsets = array("l", (old_s[i] for i in starts))
-        self.ends = array("l", (old_s[a] if b == a else old_e[b - 1] for a, b in zip(starts, ends)))
+        self.offsets = array(OFFSET_TYPE, (old_s[i] for i in starts))
+        self.ends = array(OFFSET_TYPE, (old_s[a] if b == a else old_e[b - 1] for a, b in zip(starts, ends)))
         self.text = new_text
         self.repairs[name] = self.repairs.get(name, 0) + len(edits)
         return self
