@@ -784,8 +784,13 @@ class Linker:
         sole = self._sole_pair(a, b)
         if sole:
             # two short texts telling one story, each with one figure of this kind: that figure is what
-            # both are about, whatever words each uses for it ("put the rate at 5.8%" / "stood at 6.1%")
-            levels.append(Level("measure", sole, 2.0))
+            # both are about, whatever words each uses for it ("put the rate at 5.8%" / "stood at 6.1%");
+            # when both name the same concept too ("launched at" / "lifted off at"), that is more evidence
+            named = sorted(m for m in shared_m if m not in table()["weak"] and not m.startswith("dim:"))
+            if named and ma == mb:
+                levels.append(Level("measure", f"{sole}, and the same concept: {', '.join(named)}", 3.0))
+            else:
+                levels.append(Level("measure", sole, 2.0))
             shared_m = shared_m or {unit_class(a) or "figure"}
         elif not shared_m:
             return self._no("no shared measure")

@@ -351,7 +351,14 @@ def _token_for(sdoc, start: int, end: int):
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None, None
-    return span, span.root
+    root = span.root
+    if root.head == root and len(span) > 1:
+        # the parser cut the sentence inside the mention ("lifted off at 6:03 a.m. | UTC."): the part
+        # of the mention that hangs on the rest of the sentence says what it is
+        attached = [t for t in span if t.head != t and not (span.start <= t.head.i < span.end)]
+        if attached:
+            root = attached[0]
+    return span, root
 
 
 _MONEY_UNITS = ("USD", "EUR", "CNY", "KZT", "RUB", "GBP", "TRY")

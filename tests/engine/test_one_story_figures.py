@@ -418,3 +418,22 @@ def test_a_count_of_countries_worldwide_is_no_part_of_a_count_of_countries():
     gross_world = claim("Lantern Hill took $303 million worldwide.", "$303 million", ["gross"])
     gross = claim("Lantern Hill took $88 million.", "$88 million", ["gross"])
     assert contrasting(gross_world, gross) != ""
+
+
+def test_the_only_times_of_two_short_texts_that_name_one_event_are_compared(checker):
+    """"took place at 07:40" / "lifted off at 07:04": the only time of day of each of two texts telling one
+    story, and both name the launch (the parser cut "UTC" off as a sentence of its own: the part of
+    the time that hangs on the verb still says what it is)."""
+    a = "The launch of Pellan-2, the fifth flight from the Orsk pad, took place at 07:40 UTC."
+    b = "Pellan-2 lifted off at 7:04 a.m. UTC."
+    found = _findings(checker, {"a.txt": a, "b.txt": b}, rules=_VALUE_RULES)
+    assert found, "two times of one launch disagree"
+    assert any("the same concept" in lv["level"] for lv in found[0]["match"]["levels"])
+    assert _findings(checker, {"a.txt": a, "b.txt": b.replace("7:04", "7:40")},
+                     rules=_VALUE_RULES) == []
+
+
+def test_the_only_times_of_two_short_texts_that_name_different_events_stay_apart(checker):
+    a = "The launch of Pellan-2, the fifth flight from the Orsk pad, took place at 07:40 UTC."
+    b = "Pellan-2 landed at 9:15 a.m. UTC."
+    assert _findings(checker, {"a.txt": a, "b.txt": b}, rules=_VALUE_RULES) == []
