@@ -919,6 +919,14 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
             # "6 times larger in area": what the comparison is about
             extra = [*extra, *(g for c in root.head.children if c.dep_ == "prep" and c.lower_ == "in"
                                for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN")]
+        if unit == "time_of_day" and verb is not None:
+            # a time of day is when something happened: the event noun and its verb both say what
+            # ("the blaze started at 4am" / "the fire broke out at 2.30am")
+            if noun is not None and noun.head == verb and noun.dep_ in ("nsubj", "nsubjpass"):
+                extra = [*extra, verb]
+            elif noun is None:
+                extra = [*extra, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"
+                                   and c.lemma_.lower() in F.table()["event_nouns"])]
         ids, phrase, verb_ids = F.measure_of(noun, verb, extra, money=unit in _MONEY_UNITS)
         if row is not None:
             # a fact-box row ("Deaths | 1,782 (confirmed) |"): its label is what the value measures

@@ -437,3 +437,13 @@ def test_the_only_times_of_two_short_texts_that_name_different_events_stay_apart
     a = "The launch of Pellan-2, the fifth flight from the Orsk pad, took place at 07:40 UTC."
     b = "Pellan-2 landed at 9:15 a.m. UTC."
     assert _findings(checker, {"a.txt": a, "b.txt": b}, rules=_VALUE_RULES) == []
+
+
+def test_a_time_of_day_is_of_its_event_noun_and_its_verb(checker):
+    """"the fire broke out at 1.10am" / "the blaze started at about 3am": both times are of the fire's
+    outbreak (the event noun is the subject in one, the verb says it in the other)."""
+    a = "The fire at the Corrin mill broke out at about 1.10am on Tuesday."
+    b = "The Corrin mill blaze started at around 3am on Tuesday, firefighters said."
+    found = _findings(checker, {"a.txt": a, "b.txt": b})
+    assert found and {e["quote"] for e in found[0]["evidence"]} == {"1.10am", "3am"}
+    assert _findings(checker, {"a.txt": a, "b.txt": b.replace("3am", "1.10am")}) == []
