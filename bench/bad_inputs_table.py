@@ -365,6 +365,41 @@ def long_line(base: Path) -> dict:
     return {"args": check_args(), "name": "long-line.txt"}
 
 
+def number_table(base: Path) -> dict:
+    rows = "\n".join(" ".join(f"{(r * 37 + c * 11) % 9000 + 100}.{c}" for c in range(10)) for r in range(20_000))
+    corpus_with(base, {"appendix.txt": "Statistical appendix\n\nThe survey ran from 2015 to 2019.\n\n" + rows + "\n"})
+    return {"args": check_args(), "name": "appendix.txt"}
+
+
+def judge_number_table(res: Result) -> tuple[str, str]:
+    bad = failure(res)
+    if bad:
+        return "BUG", bad
+    lines = res.problem_lines("appendix.txt")
+    if not any("W114" in ln for ln in lines):
+        return "BUG", "200,000 bare numbers read without a W114 note"
+    if len(claims_of(res, "appendix.txt")) > 5:
+        return "BUG", "numbers of the table read as claims"
+    return "ok", "the table is not read number by number; its prose is; W114 says so"
+
+
+def dense_list(base: Path) -> dict:
+    text = " ".join(f"On {1 + d % 28} May {1990 + d % 30} there were {5 + d % 40} clubs." for d in range(3000))
+    corpus_with(base, {"dense.txt": text + "\n"})
+    return {"args": check_args(), "name": "dense.txt"}
+
+
+def judge_dense_list(res: Result) -> tuple[str, str]:
+    bad = failure(res)
+    if bad:
+        return "BUG", bad
+    if not any("W115" in ln for ln in res.problem_lines("dense.txt")):
+        return "minor", "read, but no W115 note on how its figures were compared"
+    if not claims_of(res, "dense.txt"):
+        return "BUG", "claims lost"
+    return "ok", "read; W115 says its figures meet their nearest in value"
+
+
 def judge_long_line(res: Result, name: str = "long-line.txt") -> tuple[str, str]:
     bad = failure(res)
     if bad:
@@ -896,6 +931,10 @@ def other_cases() -> list[Case]:
              lambda r: shows_default(r, "big.txt")),
         Case("document", "a 1 MB line of prose (one run-on sentence)", long_line, judge_long_line,
              lambda r: shows_default(r, "long-line.txt")),
+        Case("document", "a statistical appendix: 200,000 bare numbers in rows", number_table, judge_number_table,
+             lambda r: shows_default(r, "appendix.txt")),
+        Case("document", "one line of 3,000 dated sentences (6,000 figures)", dense_list, judge_dense_list,
+             lambda r: shows_default(r, "dense.txt")),
         Case("document", "a 150 KB line of base64-like letters", letters_line,
              lambda r: ("BUG", "quadratic regex in repair.step_dehyphenate: still running after 60 s")
              if r.timed_out else judge_long_line(r, "blob.txt"), lambda r: shows_default(r, "blob.txt")),
