@@ -117,6 +117,8 @@ def prepare(paths: list[Path], rules_dir: Path | None = None, settings: Settings
             todo.append((len(slots) - 1, (doc_id, raw.text, display, f.suffix.lower(), meta, raw.page_starts, raw.meta,
                                           list(raw.problems)), key))
     keys = {index: key for index, _args, key in todo}
+    if todo and callable(getattr(progress, "start", None)):
+        progress.start(len(todo))  # a progress display that shows counts, rate and time left
     if scheduler:
         from factcheck.cluster import extract_on_cluster
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+import time
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -73,15 +75,39 @@ def _settings(model: str | None, max_doc_mb: float | None, paths: list[Path] | N
     return s.with_overrides(model=model, max_doc_bytes=int(max_doc_mb * 1024 * 1024) if max_doc_mb else None)
 
 
+class Progress:
+    """Progress lines on stderr: each document as it is read, with how many are done, the rate and
+    the time left once a run has a known number of documents to extract (``start``)."""
+
+    def __init__(self, write: Callable[[str], None], clock: Callable[[], float] = time.monotonic):
+        self.write, self.clock = write, clock
+        self.total = 0
+        self.done = 0
+        self.t0 = clock()
+
+    def start(self, total: int) -> None:
+        self.total, self.done, self.t0 = total, 0, self.clock()
+
+    def __call__(self, doc_id: str) -> None:
+        self.done += 1
+        line = f"reading {doc_id}"
+        if self.total > 1:
+            line += f" ({self.done} of {self.total}"
+            elapsed = self.clock() - self.t0
+            if self.done > 1 and elapsed > 0:
+                rate = (self.done - 1) / elapsed  # the documents finished before this one
+                line += f", {rate:.1f} a second, about {max(0.0, (self.total - self.done + 1) / rate):.0f} s left"
+            line += ")"
+        self.write(line)
+
+
 def _progress(quiet: bool):
     if quiet or not sys.stderr.isatty():
         return None
+    from rich.markup import escape
+
     console = _err_console()
-
-    def report(doc_id: str) -> None:
-        console.print(f"[dim]reading {doc_id}[/dim]", highlight=False, markup=True)
-
-    return report
+    return Progress(lambda line: console.print(f"[dim]{escape(line)}[/dim]", highlight=False, markup=True))
 
 
 _SEV = {"info": 1, "warning": 2, "error": 3}

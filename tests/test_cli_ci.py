@@ -100,3 +100,21 @@ def test_github_and_sarif_formats(tmp_path):
     assert all(x.startswith(("::error ", "::warning ", "::notice ")) for x in lines)
     sarif = json.loads((tmp_path / "f.sarif").read_text())
     assert sarif["version"] == "2.1.0" and len(sarif["runs"][0]["results"]) == len(report["findings"])
+
+
+def test_progress_lines_count_documents_and_give_the_rate_and_time_left():
+    from factcheck.cli import Progress
+
+    lines: list[str] = []
+    now = [100.0]
+    progress = Progress(lines.append, clock=lambda: now[0])
+    progress.start(5)
+    for doc in ("a.txt", "b.txt", "c.txt"):
+        progress(doc)
+        now[0] += 2.0
+    assert lines[0] == "reading a.txt (1 of 5)"
+    assert lines[1] == "reading b.txt (2 of 5, 0.5 a second, about 8 s left)"
+    assert lines[2] == "reading c.txt (3 of 5, 0.5 a second, about 6 s left)"
+    single = []
+    Progress(single.append)("only.txt")  # a run without a known total: the document alone
+    assert single == ["reading only.txt"]
