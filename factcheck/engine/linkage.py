@@ -69,7 +69,10 @@ class Match:
 MATCH_THRESHOLD = 4.0
 WEAK_ENTITY_THRESHOLD = 5.0  # when no specific entity is named on both sides
 CONFIDENT = 6.0
+COHESIVE_MATCH = 4.0  # across documents of a corpus about one subject, with an entity in common
+CORPUS_SUBJECT_WEIGHT = 1.0
 COHESIVE_UNDATED = 5.0  # ... in a corpus about one subject (Linker.cohesive)
+CORPUS_SUBJECT_SHARE = 0.5  # a name this share of a cohesive corpus's documents use is its subject
 UNDATED = 6.0  # two undated figures of two documents are compared only at this score or more (as warnings)
 # Blocking: a block of this many claims or fewer is compared pair by pair (the usual case); a
 # bigger one only within documents and related documents, each claim with its WINDOW neighbours
@@ -338,6 +341,31 @@ def _different_times(a: Claim, b: Claim) -> bool:
 _CLASS_NAMES = {"count": "count", "percent": "percentage", "date": "date", "unit:time_of_day": "time of day"}
 
 
+SCOPE_WINDOW = 60  # characters either side of a figure within which a named place scopes it
+
+
+def _scoping_places(c: Claim) -> set[str]:
+    """The places of a claim's sentence that can scope its figure: named near it ("the Leeds plant
+    employs 340"), not the whole world and not a place far off in the sentence ("using 1,200 buses
+    from Kiev", "acts like ... Santana")."""
+    places = set(c.quals.get("places", ())) - WHOLE_PLACES
+    if not places or not c.sentence:
+        return places
+    low = c.sentence.lower()
+    at = max(0, c.start - c.sent_start)
+    lo, hi = max(0, at - SCOPE_WINDOW), at + (c.end - c.start) + SCOPE_WINDOW
+    out = set()
+    for p in places:
+        name = p.split(":", 1)[-1].replace("_", " ")
+        hits = [m.start() for m in re.finditer(rf"\b{re.escape(name)}", low)]
+        if not hits or any(lo <= h <= hi for h in hits):
+            out.add(p)  # (a place whose name the sentence does not spell out is kept)
+    return out
+
+
+WHOLE_PLACES = frozenset({"world", "gpe:world", "earth", "gpe:earth", "globe"})
+
+
 def _closeness(a: Claim, b: Claim) -> Level | None:
     """Two exact figures a few per cent apart ("2,734" / "2,729") are one quantity told twice far more
     often than two different quantities of one measure: the nearness of the values is evidence of the
@@ -454,9 +482,37 @@ class Linker:
         return max(self._idf(df), TOPIC_SHARE_WEIGHT * df / max(1, self.n_docs))
 
     def topic(self, doc: str, k: int = 3) -> list[str]:
-        """The document's most frequent entities: what it is about when a sentence leaves it implicit."""
+        """The document's most frequent entities: what it is about when a sentence leaves it implicit.
+
+        In a corpus about one subject, the corpus's subject is among them wherever the document names
+        it ("Titanic" three times in a page about the survivors' arrival in New York)."""
         ents = self.doc_entities.get(doc, Counter())
-        return [e for e, _n in sorted(ents.items(), key=lambda x: (-x[1], x[0]))[:k]]
+        top = [e for e, _n in sorted(ents.items(), key=lambda x: (-x[1], x[0]))[:k]]
+        if not top or not self.corpus_subjects:
+            return top
+        spec = self.doc_specific.get(doc, Counter())
+        first = max(sorted(spec), key=spec.get) if spec else None
+        # (only where the document uses it as much as its own topics: a page on a sister ship
+        # names the corpus's ship too, but less than its own)
+        return top + [e for e in self.corpus_subjects if e not in top and (e == first or ents.get(e, 0) >= ents[top[-1]])]
+
+    def shared_subject(self, d1: str, d2: str) -> str | None:
+        """The corpus subject both documents are about (in their topics), if any."""
+        def about(doc: str, e: str) -> bool:
+            # the subject is among its topics, and no other named thing leads them (a sister dam's page)
+            top = self.topic(doc)
+            return e in top and (entities_agree([top[0]], [e]) or top[0] not in self.doc_specific.get(doc, ()))
+
+        return next((e for e in self.corpus_subjects if about(d1, e) and about(d2, e)), None)
+
+    @functools.cached_property
+    def corpus_subjects(self) -> tuple[str, ...]:
+        """The names most documents of a corpus about one subject use (its subject), most used first."""
+        if not self.cohesive:
+            return ()
+        n = len(self.doc_entities)
+        need = max(3, CORPUS_SUBJECT_SHARE * n)
+        return tuple(e for e, df in sorted(self.entity_df.items(), key=lambda x: (-x[1], x[0])) if df >= need)
 
     def doc_relation(self, d1: str, d2: str) -> tuple[float, tuple[str, ...]]:
         """How strongly two documents share their subject: weighted shared entities and words (memoized per run)."""
@@ -769,7 +825,11 @@ class Linker:
             # its writer chose ("(21.6 feet)" with "21 feet"); the figures it converts are compared too
             return self._no("a restatement in parentheses (a conversion of its sentence's figure)")
         story = self.one_story(a.doc, b.doc)
-        if tuple(r for r in qa.get("role", ()) if r != "restatement") != tuple(r for r in qb.get("role", ()) if r != "restatement"):
+        roles_a = {r for r in qa.get("role", ()) if r != "restatement"}
+        roles_b = {r for r in qb.get("role", ()) if r != "restatement"}
+        if roles_a != roles_b and not (roles_a ^ roles_b == {"part"} and self._named_shared(qa, qb)):
+            # (a part of a whole told before, "Of these, 713 survived", is the same count as an
+            # unmarked one when both name the same concept: "rescued 705 survivors")
             return self._no("different roles")
         if "age" in qa.get("role", ()) and qa.get("age_at", "now") != qb.get("age_at", "now"):
             # an age holds at one time: now ("Calloway, 54,") or at an event ("was 50 when first elected")
@@ -878,6 +938,14 @@ class Linker:
             elif sa and sb and not entities_agree(sa, self.doc_entities.get(b.doc, ())) \
                     and not entities_agree(sb, self.doc_entities.get(a.doc, ())):
                 return self._no("different specific entities")  # each names a thing the other never mentions
+            elif a.doc != b.doc and all(not s or entities_agree(s, self.corpus_subjects) for s in (sa, sb)):
+                # (a sentence naming another thing, "12 died when the Kelby Dam spilled", is of that thing)
+                subject = self.shared_subject(a.doc, b.doc)
+                if subject:
+                    # a corpus about one subject, and both documents are about it: the figures are of
+                    # it unless something else says otherwise
+                    levels.append(Level("entity", f"corpus subject: {subject}", CORPUS_SUBJECT_WEIGHT))
+                    shared_e = [subject]
         # context: shared content words, weighted by rarity in the corpus
         ca, cb = set(qa.get("context", ())) - ma, set(qb.get("context", ())) - mb
         if ca and cb:
@@ -915,16 +983,24 @@ class Linker:
         pa, pb = set(qa.get("places", ())), set(qb.get("places", ()))
         if pa and pb and not (pa & pb):
             return self._no("disjoint places")  # two places' figures
-        for mine, other, odoc in ((pa, pb, b.doc), (pb, pa, a.doc)):
+        for mine, other, odoc in ((_scoping_places(a), pb, b.doc), (_scoping_places(b), pa, a.doc)):
             if a.kind == "quantity" and mine and not other and a.doc != b.doc and not self.one_story(a.doc, b.doc) \
                     and not any(p in self.doc_places.get(odoc, ()) for p in mine):
                 # "the Leeds plant employs 340" / "the firm has 1,200 employees": a place's part of a whole
                 return self._no("one side is scoped to a place the other document never names")
-        score = sum(lv.weight for lv in levels)
+        score = round(sum(lv.weight for lv in levels), 6)  # (the levels are shown to one decimal: 5.0 is 5.0)
         threshold = MATCH_THRESHOLD if shared_specific or sole else WEAK_ENTITY_THRESHOLD
+        if a.doc != b.doc and shared_e and self.cohesive and self._named_shared(qa, qb):
+            threshold = COHESIVE_MATCH  # (a named concept in common: "deaths", "rivets", not "people" or a length)
         if score < threshold:
             return self._no(f"score {score:.1f} below {threshold}: " + "; ".join(f"{lv.comparison} {lv.level} {lv.weight:+.1f}" for lv in levels))
         return Match(score, tuple(levels), tuple(sorted(shared_m)), tuple(shared_e[:5]))
+
+    @staticmethod
+    def _named_shared(qa: dict, qb: dict) -> bool:
+        """Whether two frames share a named measured concept (not a vague word, not only a dimension)."""
+        weak = table()["weak"]
+        return any(m not in weak and not m.startswith("dim:") for m in set(qa.get("measure", ())) & set(qb.get("measure", ())))
 
     def _same_name(self, a: Claim, b: Claim, e: str, sa, sb) -> bool:
         """Whether a shared name is one name in both documents, not a short name inside a longer one."""

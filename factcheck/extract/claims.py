@@ -927,7 +927,13 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
             elif noun is None:
                 extra = [*extra, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"
                                    and c.lemma_.lower() in F.table()["event_nouns"])]
-        ids, phrase, verb_ids = F.measure_of(noun, verb, extra, money=unit in _MONEY_UNITS)
+        mverb = verb
+        if verb is not None and verb.lemma_.lower() in F.table()["light"]:
+            # "240 people were known to have died", "are believed to have attended": what is said of them
+            xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+            if xcomp is not None and xcomp.lemma_.lower() not in F.table()["light"]:
+                mverb = xcomp
+        ids, phrase, verb_ids = F.measure_of(noun, mverb, extra, money=unit in _MONEY_UNITS)
         if row is not None:
             # a fact-box row ("Deaths | 1,782 (confirmed) |"): its label is what the value measures
             ids, phrase, verb_ids = row
@@ -997,7 +1003,7 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
             if near:
                 quals["nearest"] = near
     quals["context"] = tuple(F.context_lemmas(sdoc, inside))
-    if len(sentence) > RUN_ON_CHARS or len(ents) > RUN_ON_ENTITIES:
+    if len(sentence) > RUN_ON_CHARS or len(ents) > RUN_ON_ENTITIES or len(re.findall(r"\w:\s", sentence)) >= RUN_ON_LABELS:
         quals["run_on"] = True  # a list, table or fact box read as one sentence: its frame is unreliable
     if roles:
         quals["role"] = tuple(sorted(set(roles)))
@@ -1041,6 +1047,7 @@ def _read_row_label(sdoc, sentence: str) -> tuple[list[str], str, list[str]] | N
 # splitter could not cut: what its numbers measure, and of what, cannot be read from it.
 RUN_ON_CHARS = 700
 RUN_ON_ENTITIES = 14
+RUN_ON_LABELS = 4  # "Launch date: ... Launch site: ... Rocket: ...": rows of a fact box run together
 
 
 def _dimension(unit: str) -> str | None:

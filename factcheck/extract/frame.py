@@ -58,6 +58,7 @@ def table() -> dict:
     data["change_set"] = frozenset(roles["change_lemmas"])
     data["change_share_set"] = frozenset(roles.get("change_lemmas_share", ()))
     data["per_after_re"] = re.compile(r"^\W{0,2}(?:" + "|".join(re.escape(x) for x in sorted(roles["per_unit_after"], key=len, reverse=True)) + r")\b", re.I)
+    data["phrasal_up"] = frozenset(roles.get("phrasal_up", ()))
     data["change_before_re"] = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in sorted(roles["change_before"], key=len, reverse=True)) + r")\s*$", re.I)
     data["part_before_re"] = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in sorted(roles["part_before"], key=len, reverse=True)) + r")\s*$", re.I)
     data["age_after_re"] = re.compile(r"^\s*(?:" + "|".join(re.escape(x) for x in roles["age_after"]) + r")", re.I)
@@ -66,7 +67,7 @@ def table() -> dict:
                              for name, words in roles.get("statistics", {}).items()}
     data["capacity_set"] = frozenset(roles.get("capacity_verbs", ()))
     data["capacity_nouns"] = frozenset(roles.get("capacity_nouns", ()))
-    data["capacity_re"] = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in roles.get("capacity_before", ())) + r")\s*[,:]?\s*(?:of\s+)?(?:about\s+|up to\s+|nearly\s+|some\s+)?$", re.I)
+    data["capacity_re"] = re.compile(r"(?<!the )(?<!its )(?<!her )(?<!his )(?<!their )\b(?:" + "|".join(re.escape(x) for x in roles.get("capacity_before", ())) + r")\s*[,:]?\s*(?:of\s+)?(?:about\s+|up to\s+|nearly\s+|some\s+)?$", re.I)
     data["cumulative_re"] = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in roles["cumulative"]) + r")\b", re.I)
     return data
 
@@ -243,6 +244,18 @@ def _is_unit_word(tok) -> bool:
     return tok.lower_ in _unit_words() or tok.lemma_.lower() in _unit_words()
 
 
+def _phrasal(verb) -> tuple[str, tuple[str, ...]] | None:
+    """A phrasal verb with a concept of its own ("show up", "turn out", "take out"): its text and concepts."""
+    if verb is None:
+        return None
+    for c in verb.children:
+        if c.dep_ == "prt":
+            key = f"{verb.lemma_.lower()}_{c.lower_}"
+            if key in table()["class_of"]:
+                return f"{verb.lower_} {c.lower_}", table()["class_of"][key]
+    return None
+
+
 def measure_of(noun, verb, extra=(), money: bool = False) -> tuple[list[str], str, list[str]]:
     """Concept ids, a readable phrase, and the verb's concept ids, for what a number measures.
 
@@ -266,19 +279,27 @@ def measure_of(noun, verb, extra=(), money: bool = False) -> tuple[list[str], st
     for tok in extra:
         if tok is not None and _usable(tok) and tok not in words:
             words.append(tok)
+    phrasal = _phrasal(verb)
+    if phrasal:
+        verb = None  # "500,000 people showed up": the phrasal verb's concept, not "show"
     if verb is not None and verb.lemma_.lower() not in t["light"] and _usable(verb):
         words.append(verb)
     if not words and verb is not None:
         # "the purchase was valued at $340 million": the clause's subject
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+        if subj is not None and subj.lemma_.lower() in t["generic_set"]:
+            subj = of_object(subj)  # "the actual number of deaths totals no more than 34": deaths
         if subj is not None and _usable(subj):
             words.append(subj)
     words = [w for w in words if not _is_unit_word(w)]  # "150 kg", "500 pounds": the unit is no measured concept
-    ids = sorted({cid for w in words for cid in concepts_of(_lemma(w))})
+    ids = sorted({cid for w in words for cid in concepts_of(_lemma(w))} | set(phrasal[1] if phrasal else ()))
     if not ids and money:
         ids = ["money"]
-    verb_ids = sorted(concepts_of(verb.lemma_.lower())) if verb is not None and verb in words else []
+    verb_ids = sorted(concepts_of(verb.lemma_.lower())) if verb is not None and verb in words else \
+        sorted(phrasal[1]) if phrasal else []
     phrase = " ".join(w.text.lower() for w in sorted(words, key=lambda w: w.i))
+    if phrasal:
+        phrase = (phrase + " " + phrasal[0]).strip()
     return ids, phrase, verb_ids
 
 
@@ -483,7 +504,8 @@ def role_of(sentence: str, s: int, e: int, root, unit: str) -> list[str]:
         roles.append("period:" + period)
     if re.match(r"^\s+(?:of|out of)\s+(?:the|their|its|his|her|all)?\s*\d", after):
         roles.append("part")  # "won 7 of 12": 7 is a part of 12
-    elif re.search(r"\b(?:of|out of)\s+(?:the|their|its|his|her|all)?\s*$", before) and re.search(r"\d", before[-25:]) \
+    elif (re.search(r"\d\S*(?:\s+(?:thousand|million|billion|percent|per cent))?\s+(?:of|out of)\s+(?:the|their|its|his|her|all)?\s*$", before)
+          or (re.search(r"\bout\s+of\s+(?:the|their|its|his|her|all)?\s*$", before) and re.search(r"\d", before[-25:]))) \
             and not re.search(r"\bage\s+of\s*$", before):
         roles.append("whole")  # ... and 12 the whole
     if re.search(r"\b(?:rose|risen|rise|rises|climbed|climb|increased|grew|grown|jumped|fell|fallen|dropped|declined|reached|revised)\s+(?:to|at)\s+(?:about\s+|nearly\s+|more than\s+|over\s+)?$", before, re.I):
@@ -500,7 +522,11 @@ def role_of(sentence: str, s: int, e: int, root, unit: str) -> list[str]:
             or (re.search(r"\b(?:died|retired|joined|married|became|won|started|began|debuted|left|elected|appointed|named|made)"
                           r"\b[^,.;]{0,40}\bat\s+$", before) and re.match(r"^\s*(?:[,.;)]|$|\s+(?:and|in|when|after|before|but|while)\b)", after))):
         roles.append("age")  # "was 17 when she won", "who is 47", "became captain at 19"
-    if t["change_before_re"].search(before):
+    change = t["change_before_re"].search(before)
+    if change and re.search(r"(?:^|\W)(\w+)\s*$", before[:change.start()]) and \
+            re.search(r"(?:^|\W)(\w+)\s*$", before[:change.start()]).group(1).lower() in t["phrasal_up"]:
+        change = None  # "they ended up $1.3 million in debt": a phrasal verb, not a change
+    if change:
         roles.append("change")
     elif root is not None:
         head = root.head

@@ -37,7 +37,7 @@ class Mention:
 BOUND = (
     r"(?P<bound>no more than|not more than|no fewer than|not less than|at most|more than about|more than|much more than|over|above|at least|no less than|no fewer than|nearly|almost|"
     r"about|approximately|approx\.|around|roughly|some|up to|less than|fewer than|under|below|close to|"
-    r"just over|just under|a little over|a little under|slightly over|slightly under|slightly more than|slightly less than|a little more than|a little less than|an estimated|estimated|as many as|as much as|exceeding|in excess of|upwards of|higher than|greater than|taller than|longer than|"
+    r"just over|just under|a little over|a little under|slightly over|slightly under|slightly more than|slightly less than|a little more than|a little less than|an estimated|estimated|as many as|as much as|exceeding|in excess of|upwards of|upward of|higher than|greater than|taller than|longer than|"
     r"larger than|bigger than|lower than|smaller than|shorter than)\s+|(?P<tilde>[~∼≈])\s?"
 )
 _BOUND_OPT = f"(?:(?i:{BOUND}))?"  # "Up to 40 cm": bound words in any case, even where units are case-sensitive
@@ -58,11 +58,15 @@ _BOUND_KIND = {
     "up to": ("high", False), "less than": ("high", False), "fewer than": ("high", False), "under": ("high", False),
     "below": ("high", False), "no more than": ("high", False), "not more than": ("high", False), "at most": ("high", False),
     "not less than": ("low", False), "exceeding": ("low", False), "in excess of": ("low", False),
-    "upwards of": ("low", False), "higher than": ("low", False), "greater than": ("low", False),
+    "upwards of": ("low", False), "upward of": ("low", False), "higher than": ("low", False), "greater than": ("low", False),
     "taller than": ("low", False), "longer than": ("low", False), "larger than": ("low", False),
     "bigger than": ("low", False), "lower than": ("high", False), "smaller than": ("high", False),
     "shorter than": ("high", False),
 }
+
+
+# a hedge told after the figure, as fact boxes do
+_APPROX_AFTER = re.compile(r"\s*\(\s*(?:approx(?:\.|imate(?:ly)?)?|est(?:\.|imated?)?|estimate|roughly|about|circa|ca\.)\s*\)", re.I)
 
 
 def make_value(x: float, unit: str, bound: str | None, display: str) -> Value:
@@ -104,7 +108,9 @@ _EXCLUDE = [
     # names with a number: "ABC 50", "X&Y 300", "zOS 7", "QRST 40" (an acronym or camel-case word, then 1-3 digits)
     r"\b(?!(?:USD|EUR|GBP|INR|AUD|CAD|NZD|HKD|SGD|JPY|KRW|CHF|RMB|CNY|US|UK|EU|UN|Rs|AM|PM|GMT|UTC|[A-Z]{1,2}[DS]T|IST|CET|CEST|"
     r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|"
-    r"november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b)(?:[A-Z][A-Z&]+[A-Z]|[a-z]+[A-Z][A-Za-z]*)\s\d{1,3}\b(?!\s*(?:%|percent|per\s?cent|million|billion|thousand|[-–]|,\d|\.\d))",
+    r"november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b)(?:[A-Z][A-Z&]+[A-Z]|[a-z]+[A-Z][A-Za-z]*)\s\d{1,3}\b(?!\s*(?:%|percent|per\s?cent|million|billion|thousand|[-–]|,\d|\.\d))"
+    # (not a figure with its unit after words run together by a page's markup: "dimensionsSpan 260 metres")
+    r"(?!\s*(?:m|km|cm|mm|ft|mi|kg|lb|lbs|metres?|meters?|kilometres?|kilometers?|feet|foot|inches|miles?|tons?|tonnes?|kilograms?)\b)",
     # labels: "Respondent 2", "Interviewee 5", "Group 3", "Model 2" name a thing, they don't count it
     # the same labels in lower case, when the number ends the phrase: "according to survey 3.", "in phase 2 of
     # the trial", "see table 4" (a count is followed by what it counts: "survey 3 towns" is not this)
@@ -187,7 +193,9 @@ SEASON_BARE = (
 # "December 1979-February 1980", "26-30 November").
 _DASH = r"\s*(?:[-–—]|to|until|through)\s*"
 DAY_RANGE = (
-    rf"\b(?P<a>\d{{1,2}})(?:{_DASH}|\s+(?:and|to)\s+)(?P<b>\d{{1,2}})\s+(?P<m>{D.MONTH_RE})(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?\b"
+    rf"\b(?P<a>\d{{1,2}})(?:,\s*\d{{1,2}})*(?:{_DASH}|,?\s+(?:and|to|&)\s+)(?P<b>\d{{1,2}})\s+(?P<m>{D.MONTH_RE})(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?\b"
+    # a list of days of one month: "August 15, 16, 17, 1969", "May 3, 4 and 5" (read as the span of those days)
+    rf"|\b(?P<m5>{D.MONTH_RE})\s+(?P<a5>\d{{1,2}})(?:,\s*\d{{1,2}})*(?:,?\s+(?:and|&)\s+(?P<b5>\d{{1,2}})(?:,?\s+(?P<y5>{YEAR}))?|,\s*(?P<b5y>\d{{1,2}}),\s+(?P<y5y>{YEAR}))\b"
     rf"|\b(?P<a2>\d{{1,2}})\s+(?P<m2a>{D.MONTH_RE}){_DASH}(?P<b2>\d{{1,2}})\s+(?P<m2b>{D.MONTH_RE})(?:,?\s+(?:of\s+)?(?P<y2>{YEAR}))?\b"
     rf"|\b(?P<m3a>{D.MONTH_RE})\s+(?P<a3>\d{{1,2}}){_DASH}(?P<m3b>{D.MONTH_RE})\s+(?P<b3>\d{{1,2}})(?:,?\s+(?:of\s+)?(?P<y3>{YEAR}))?\b"
     rf"|\b(?P<m4a>{_MONTH_FULL})(?:\s+(?P<y4a>{YEAR}))?{_DASH}(?P<m4b>{_MONTH_FULL}),?\s+(?P<y4>{YEAR})\b"
@@ -465,6 +473,9 @@ def find_mentions(text: str, base: int = 0, taken: list[tuple[int, int]] | None 
             mention = _build(name, m, text, s, e)
             if mention is None:
                 continue
+            v = mention.value
+            if v is not None and not v.approx and v.low is not None and v.low == v.high and _APPROX_AFTER.match(text, e):
+                mention.value = replace(v, approx=True)  # "Deaths 2,000 (approximate)", "12,000 (est.)"
             take(s, e)
             mention.start += base
             mention.end += base
@@ -900,6 +911,9 @@ def _day_range(m: re.Match, s: int, e: int, span: str) -> Mention | None:
         ma, mb, da, db, y = mon("m"), mon("m"), int(m.group("a")), int(m.group("b")), m.group("y")
     elif m.group("a2"):
         ma, mb, da, db, y = mon("m2a"), mon("m2b"), int(m.group("a2")), int(m.group("b2")), m.group("y2")
+    elif m.group("a5"):
+        b, y = (m.group("b5"), m.group("y5")) if m.group("b5") else (m.group("b5y"), m.group("y5y"))
+        ma, mb, da, db = mon("m5"), mon("m5"), int(m.group("a5")), int(b)
     elif m.group("a3"):
         ma, mb, da, db, y = mon("m3a"), mon("m3b"), int(m.group("a3")), int(m.group("b3")), m.group("y3")
     else:

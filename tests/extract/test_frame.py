@@ -87,3 +87,20 @@ def test_per_sentence_facts_are_computed_once_and_agree_with_a_fresh_parse():
     halvor = (text.index("Halvor"), text.index("Halvor") + len("Halvor Brenne"))
     names = {key for _s, _e, key, _lab in entity_spans(shared, halvor)}  # the span skipped is left out
     assert not any("halvor" in k for k in names) and any("tilda" in k or "marsh" in k for k in names)
+
+
+def test_a_whole_needs_its_part_just_before_of():
+    # a date's digits before "a total of" make no part-whole pair
+    assert "whole" not in _roles("In the days after 26 April a total of 28 workers died.", "28")
+    assert _roles("Dunmore won 7 out of the 12 matches.", "12") == ["whole"]
+    assert _roles("Only 30 people died out of 1,100 aboard.", "1,100") == ["whole"]
+
+
+def test_a_phrasal_up_is_no_change():
+    assert "change" not in _roles("The promoters ended up $1.3 million in debt.", "$1.3 million", "USD")
+    assert "change" in _roles("Revenue was up $1.3 million on the year.", "$1.3 million", "USD")
+
+
+def test_a_ships_holds_are_no_capacity():
+    assert "capacity" not in _roles("In the holds 2,366 tons of acid were stowed.", "2,366")
+    assert "capacity" in _roles("The arena holds 52,000 spectators.", "52,000")

@@ -451,3 +451,30 @@ def test_every_digit_pattern_name_is_a_pattern():
     from factcheck.extract.mentions import DIGIT_PATTERNS, _patterns
 
     assert DIGIT_PATTERNS <= {name for name, _pat in _patterns()}
+
+
+def test_a_list_of_days_is_one_date_and_no_count():
+    for text in ("The fair was held on August 15, 16, 17, 1969 on a farm.", "It ran on August 15, 16 and 17, 1969.",
+                 "It ran on 15, 16 and 17 August 1969."):
+        ms = find_mentions(text)
+        assert [m.kind for m in ms] == ["date"], text
+        assert ms[0].time.start == "1969-08-15" and ms[0].time.end == "1969-08-17"
+    # a day then a count is not a list
+    ms = find_mentions("On August 15, 1969, 32 acts played.")
+    assert [(m.text, m.kind) for m in ms] == [("August 15, 1969", "date"), ("32", "quantity")]
+
+
+def test_a_hedge_after_the_figure_makes_it_approximate():
+    two, known = find_mentions("Deaths 2,000 (approximate) (1,950 known)")
+    assert two.value.approx and not known.value.approx
+    assert find_mentions("Injured 9,000 (est.)")[0].value.approx
+
+
+def test_upward_of_is_a_lower_bound():
+    (m,) = find_mentions("when upward of 500,000 people showed up")
+    assert m.value.low == 500000 and m.value.high is None
+
+
+def test_a_figure_with_its_unit_after_run_together_words_is_kept():
+    assert [m.text for m in find_mentions("Other dimensionsSpan 260 metres (853.0 ft)")] == ["260 metres", "853.0 ft"]
+    assert find_mentions("the ABC 50 index rose") == []
