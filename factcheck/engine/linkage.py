@@ -72,6 +72,7 @@ CONFIDENT = 6.0
 COHESIVE_MATCH = 4.0  # across documents of a corpus about one subject, with an entity in common
 CORPUS_SUBJECT_WEIGHT = 1.0
 COHESIVE_UNDATED = 5.0  # ... in a corpus about one subject (Linker.cohesive)
+COHESIVE_NAMED = 4.5  # ... and with a named measured concept in common ("deaths", "rivets"; not "people")
 CORPUS_SUBJECT_SHARE = 0.5  # a name this share of a cohesive corpus's documents use is its subject
 UNDATED = 6.0  # two undated figures of two documents are compared only at this score or more (as warnings)
 # Blocking: a block of this many claims or fewer is compared pair by pair (the usual case); a
@@ -886,6 +887,10 @@ class Linker:
         if not sole and na and nb and not (na & nb) and "".join(sorted(na)) != "".join(sorted(nb)) and not _compound_same(na, nb):
             # "attacked four shops" / "attacked 2 million users": the same verb, different counted things
             return self._no("different counted things: " + ", ".join(sorted(na)) + " / " + ", ".join(sorted(nb)))
+        xa, xb = na - nb, nb - na
+        if not sole and na & nb and xa and xb and not _compound_same(xa, xb):
+            # "bonds sold for $35 million" / "construction costs of $36.7 million": one concept, of two things
+            levels.append(Level("measure", "of different things: " + ", ".join(sorted(xa)) + " / " + ", ".join(sorted(xb)), -1.0))
         if not sole and va and vb and not (va & mb) and not (vb & ma):
             levels.append(Level("measure", "different verbs: " + ", ".join(sorted(va)) + " / " + ", ".join(sorted(vb)), -1.5))
         # entities: stated in the sentence, else inherited from the document's topic

@@ -950,6 +950,11 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
         if unit in _MONEY_UNITS and root is not None and root.dep_ == "pobj" and root.head.lower_ == "for" \
                 and root.head.head.pos_ == "VERB" and root.head.head.lemma_.lower() in F.table()["price_for"]:
             ids = sorted({*ids, *F.concepts_of("price")})  # "sells for £312,000": a price
+            sold = root.head.head
+            thing = sold.head if sold.dep_ == "acl" else next(
+                (c for c in sold.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if thing is not None and thing.pos_ == "NOUN" and F._usable(thing):
+                ids = sorted({*ids, *F.concepts_of(F._lemma(thing))})  # "bonds sold for $35 million": the bonds' price
         dim = _dimension(unit)
         if dim:
             ids = sorted({*ids, dim})  # a length is a length whatever the verb ("rises to", "stands")
