@@ -26,7 +26,7 @@ from factcheck.engine.context import CheckContext, place_name as _place_name, de
 from factcheck.model import Claim
 from factcheck.normalize.units import comparable, convert
 
-_COMPARABLE_UNITS_SKIP = {"ordinal", "times"}
+_COMPARABLE_UNITS_SKIP = {"ordinal"}
 
 
 def quantity_key(c: Claim):
@@ -559,9 +559,25 @@ def _told_by_neighbour(ctx: CheckContext, linker, a: Claim, b: Claim, match, p) 
             continue
         if c.value.unit != b.value.unit or not compatible(c, b, p):
             continue
-        if c.value.magnitude == b.value.magnitude or (linker.compare(*sorted((c, b), key=lambda x: x.id)) or match).score >= match.score:
+        other = linker.compare(*sorted((c, b), key=lambda x: x.id))
+        if other is None and _counted_apart(c, b):
+            continue  # another kind of figure ("Three deaths, two births" against "two deaths")
+        if c.value.magnitude == b.value.magnitude or (other or match).score >= match.score:
             return True  # the same figure, or one the linker matches with b at least as well
     return False
+
+
+def _counted_apart(c: Claim, b: Claim) -> bool:
+    """The figure c counts a noun written right after it ("two births") that b's frame does not measure."""
+    from factcheck.extract.frame import concepts_of
+
+    w = re.match(r"\s+([A-Za-z]+)", c.sentence[c.end - c.sent_start:]) if c.sentence else None
+    if w is None:
+        return False
+    word = w.group(1).lower()
+    ids = set(concepts_of(word)) | set(concepts_of(re.sub(r"(?<!s)s$", "", word)))
+    mine = ids & set(c.quals.get("measure", ()))
+    return bool(mine) and not mine & set(b.quals.get("measure", ()))
 
 
 def _of_the_same(match) -> bool:

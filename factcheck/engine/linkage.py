@@ -175,9 +175,9 @@ def unit_class(c: Claim) -> str | None:
     if c.kind == "date":
         return "date"
     v = c.value
-    if v is None or v.unit in ("ordinal", "times"):
+    if v is None or v.unit == "ordinal":
         return None
-    if v.unit in ("count", "percent"):
+    if v.unit in ("count", "percent", "times"):  # (a multiplier compares with multipliers: "seven times the area")
         return v.unit
     dim = dimension(v.unit)
     return "dim:" + dim if dim is not None else "unit:" + v.unit  # an unknown unit compares only with itself
@@ -203,9 +203,20 @@ def _acronym(x: str, y: str) -> bool:
     return short.replace(".", "") == initials
 
 
+def _skeleton(name: str) -> str:
+    """A name with the letters transliterations vary on folded: y/i, doubled letters, an h after a
+    consonant ("Prypiat" / "Pripyat", "Kharkov" / "Harkov" fold alike; "Johnson" / "Johnston" do not)."""
+    s = name.lower().replace("y", "i").replace("j", "i")
+    s = re.sub(r"(?<=[bcdfgkpstz])h", "", s)
+    return re.sub(r"(\w)\1+", r"\1", s)
+
+
 @functools.lru_cache(maxsize=1 << 18)
 def _agree_pair(x: str, y: str) -> bool:
-    return _entity_match(x, y) or _acronym(x, y)
+    if _entity_match(x, y) or _acronym(x, y):
+        return True
+    # one name spelt two ways (single words of five letters or more: short names fold together too easily)
+    return " " not in x and " " not in y and min(len(x), len(y)) >= 5 and x[0] == y[0] and _skeleton(x) == _skeleton(y)
 
 
 def entities_agree(xs: Iterable[str], ys: Iterable[str]) -> list[str]:
@@ -343,6 +354,22 @@ _CLASS_NAMES = {"count": "count", "percent": "percentage", "date": "date", "unit
 
 
 SCOPE_WINDOW = 60  # characters either side of a figure within which a named place scopes it
+
+
+def _near_names(c: Claim, names) -> list[str]:
+    """Those of ``names`` (entity keys of the claim's sentence) named within SCOPE_WINDOW characters of
+    its figure, or not found as written (kept: what cannot be placed may be near)."""
+    if not c.sentence:
+        return list(names)
+    low = c.sentence.lower()
+    at = max(0, c.start - c.sent_start)
+    lo, hi = max(0, at - SCOPE_WINDOW), at + (c.end - c.start) + SCOPE_WINDOW
+    out = []
+    for name in names:
+        hits = [m.start() for m in re.finditer(rf"\b{re.escape(name)}", low)]
+        if not hits or any(lo <= h <= hi for h in hits):
+            out.append(name)
+    return out
 
 
 def _scoping_places(c: Claim) -> set[str]:
@@ -500,9 +527,11 @@ class Linker:
     def shared_subject(self, d1: str, d2: str) -> str | None:
         """The corpus subject both documents are about (in their topics), if any."""
         def about(doc: str, e: str) -> bool:
-            # the subject is among its topics, and no other named thing leads them (a sister dam's page)
-            top = self.topic(doc)
-            return e in top and (entities_agree([top[0]], [e]) or top[0] not in self.doc_specific.get(doc, ()))
+            # the document names the subject, and no other named thing twice as often (a sister dam's page)
+            ents, spec = self.doc_entities.get(doc, Counter()), self.doc_specific.get(doc, Counter())
+            n = sum(k for x, k in ents.items() if entities_agree([x], [e]))
+            rival = max((ents.get(x, 0) for x in spec if not entities_agree([x], [e])), default=0)
+            return n >= 1 and rival < 2 * n
 
         return next((e for e in self.corpus_subjects if about(d1, e) and about(d2, e)), None)
 
@@ -943,7 +972,8 @@ class Linker:
             elif sa and sb and not entities_agree(sa, self.doc_entities.get(b.doc, ())) \
                     and not entities_agree(sb, self.doc_entities.get(a.doc, ())):
                 return self._no("different specific entities")  # each names a thing the other never mentions
-            elif a.doc != b.doc and all(not s or entities_agree(s, self.corpus_subjects) for s in (sa, sb)):
+            elif a.doc != b.doc and all(not near or entities_agree(near, self.corpus_subjects)
+                                        for near in (_near_names(a, sa), _near_names(b, sb))):
                 # (a sentence naming another thing, "12 died when the Kelby Dam spilled", is of that thing)
                 subject = self.shared_subject(a.doc, b.doc)
                 if subject:

@@ -43,6 +43,7 @@ def table() -> dict:
     data["class_of"] = {w: tuple(sorted(c)) for w, c in class_of.items()}
     data["weak"] = frozenset(data["weak_measures"])
     data["light"] = frozenset(data["light_verbs"])
+    data["light_phrasal"] = frozenset(data.get("light_phrasal", ()))
     data["generic_set"] = frozenset(data["generic"])
     data["one_time"] = frozenset(data["one_time_events"])
     data["label_nouns"] = frozenset(data["label_nouns"])
@@ -282,9 +283,11 @@ def measure_of(noun, verb, extra=(), money: bool = False) -> tuple[list[str], st
     phrasal = _phrasal(verb)
     if phrasal:
         verb = None  # "500,000 people showed up": the phrasal verb's concept, not "show"
-    if verb is not None and verb.lemma_.lower() not in t["light"] and _usable(verb):
+    light_phrasal = verb is not None and any(c.dep_ == "prt" and f"{verb.lemma_.lower()}_{c.lower_}" in t["light_phrasal"]
+                                             for c in verb.children)
+    if verb is not None and verb.lemma_.lower() not in t["light"] and not light_phrasal and _usable(verb):
         words.append(verb)
-    if not words and verb is not None:
+    if (not words or (light_phrasal and all(w.lemma_.lower() in t["weak"] for w in words))) and verb is not None:
         # "the purchase was valued at $340 million": the clause's subject
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
         if subj is not None and subj.lemma_.lower() in t["generic_set"]:

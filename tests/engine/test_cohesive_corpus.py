@@ -87,3 +87,13 @@ def test_the_sister_things_toll_is_not_paired_with_the_subjects(linked):
     claims, linker = linked
     a, e = _claim(claims, "a.txt", "212"), _claim(claims, "e.txt", "12")
     assert linker.compare(a, e) is None
+
+
+@pytest.mark.model
+def test_a_light_phrasal_verb_leaves_the_measure_to_its_subject():
+    from factcheck.api import TextChecker
+
+    claims, _linker = _linked(TextChecker(RULES), {
+        "a.txt": "The evacuation was carried out for 49,360 people. Buses took out 4,300 people."})
+    assert "evacuation" in _claim(claims, "a.txt", "49,360").quals["measure"]  # carried out: the subject's
+    assert "evacuation" in _claim(claims, "a.txt", "4,300").quals["measure"]  # took out: the phrasal verb's

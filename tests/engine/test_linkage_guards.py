@@ -454,3 +454,27 @@ def test_a_dated_tally_is_not_kept_out_as_an_unnamed_occasion(checker):
                                         "b.txt": _VOSS_B.replace("missed four games", "missed four games in 2019")},
                               "eight", "four")
     assert not linker.last_reason.startswith("undated tallies")
+
+
+@pytest.mark.model
+def test_another_kind_of_figure_in_a_sentence_does_not_speak_for_it(checker):
+    # "two births" in a's sentence does not say that a's "Three deaths" is the other text's "two deaths"
+    texts = {"a.txt": "At the Marl Hill fair in 1971, three deaths, two births and a wedding were reported.",
+             "b.txt": "Despite precautions, two deaths occurred at the Marl Hill fair in 1971."}
+    found = _findings(checker, texts)
+    assert [sorted(e["quote"].lower() for e in f["evidence"]) for f in found] == [["three", "two"]]
+
+
+@pytest.mark.model
+def test_a_source_figure_in_a_sentence_still_speaks_for_it(checker):
+    texts = {"a.txt": "At Friday's rally in Castor Square, police estimated the crowd at 1,200, while organisers claimed 5,000.",
+             "b.txt": "Organisers of the Friday rally in Castor Square said 5,000 people attended."}
+    assert _findings(checker, texts) == []
+
+
+@pytest.mark.model
+def test_two_multipliers_of_one_comparison_are_compared(checker):
+    texts = {"a.txt": "The Orrin telescope has a mirror with about six times the light-collecting area of the Vessel telescope.",
+             "b.txt": "The Orrin telescope boasts a light-collecting area nine times greater than the Vessel telescope."}
+    found = _findings(checker, texts)
+    assert len(found) == 1 and {e["quote"] for e in found[0]["evidence"]} == {"about six times", "nine times"}

@@ -104,3 +104,11 @@ def test_a_phrasal_up_is_no_change():
 def test_a_ships_holds_are_no_capacity():
     assert "capacity" not in _roles("In the holds 2,366 tons of acid were stowed.", "2,366")
     assert "capacity" in _roles("The arena holds 52,000 spectators.", "52,000")
+
+
+def test_one_name_spelt_two_ways_agrees_but_near_names_do_not():
+    assert entities_agree(["prypiat"], ["pripyat"]) == ["prypiat"]
+    assert entities_agree(["phillips"], ["philips"])
+    assert not entities_agree(["johnson"], ["johnston"])
+    assert not entities_agree(["austria"], ["australia"])
+    assert not entities_agree(["ivan"], ["iwan"])  # short names fold together too easily: not folded
