@@ -356,14 +356,17 @@ _CLASS_NAMES = {"count": "count", "percent": "percentage", "date": "date", "unit
 SCOPE_WINDOW = 60  # characters either side of a figure within which a named place scopes it
 
 
+NAME_WINDOW = 40  # characters either side of a figure within which a name says what it is of
+
+
 def _near_names(c: Claim, names) -> list[str]:
-    """Those of ``names`` (entity keys of the claim's sentence) named within SCOPE_WINDOW characters of
+    """Those of ``names`` (entity keys of the claim's sentence) named within NAME_WINDOW characters of
     its figure, or not found as written (kept: what cannot be placed may be near)."""
     if not c.sentence:
         return list(names)
     low = c.sentence.lower()
     at = max(0, c.start - c.sent_start)
-    lo, hi = max(0, at - SCOPE_WINDOW), at + (c.end - c.start) + SCOPE_WINDOW
+    lo, hi = max(0, at - NAME_WINDOW), at + (c.end - c.start) + NAME_WINDOW
     out = []
     for name in names:
         hits = [m.start() for m in re.finditer(rf"\b{re.escape(name)}", low)]
@@ -890,8 +893,13 @@ class Linker:
                 and not (b.time and b.time.start) and (self.text_similarity(a.doc, b.doc) or 0.0) < SAME_REPORT):
             # "caught five passes" / "caught 3 passes": a tally of one occasion, and neither says which
             return self._no(f"undated tallies of a recurring occasion ({episodic[0]}): which game, season or round is not said")
-        if not sole and only_dims and not entities_agree(qa.get("specific", ()), qb.get("specific", ())):
-            return self._no("only a vague measure or a dimension shared, and no common specific entity")
+        if not sole and only_dims:
+            common = entities_agree(qa.get("specific", ()), qb.get("specific", ()))
+            if not common:
+                return self._no("only a vague measure or a dimension shared, and no common specific entity")
+            if self.cohesive and a.doc != b.doc and all(entities_agree([e], self.corpus_subjects) for e in common):
+                # (in a corpus about one telescope, "a length of the telescope" is any of its lengths)
+                return self._no("only a dimension and the corpus's own subject shared")
         if a.doc != b.doc and a.kind == "quantity":
             # (a date's own places are where its event happened: "born in Castlemilk" / "a Scottish actor")
             own_a, own_b = self._own_entities(a, b, "entities"), self._own_entities(b, a, "entities")
@@ -1023,7 +1031,7 @@ class Linker:
                     and not any(p in self.doc_places.get(odoc, ()) for p in mine):
                 # "the Leeds plant employs 340" / "the firm has 1,200 employees": a place's part of a whole
                 return self._no("one side is scoped to a place the other document never names")
-        score = round(sum(lv.weight for lv in levels), 6)  # (the levels are shown to one decimal: 5.0 is 5.0)
+        score = round(sum(lv.weight for lv in levels), 1)  # (as shown: the levels and the score are told to one decimal)
         threshold = MATCH_THRESHOLD if shared_specific or sole else WEAK_ENTITY_THRESHOLD
         if a.doc != b.doc and shared_e and self.cohesive and self._named_shared(qa, qb):
             threshold = COHESIVE_MATCH  # (a named concept in common: "deaths", "rivets", not "people" or a length)

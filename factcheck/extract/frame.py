@@ -172,8 +172,21 @@ def ents_of(sdoc) -> tuple:
     """The model's entities of a parsed sentence, built once (``sdoc.ents`` makes new spans at each call)."""
     ents = sdoc.user_data.get("fc_ents")
     if ents is None:
-        sdoc.user_data["fc_ents"] = ents = tuple(sdoc.ents)
+        # (a one-word "entity" that is an adverb, a pronoun or a verb is the model's slip on a capital
+        # letter: "Amazingly, it has over 1.2 million rivets")
+        sdoc.user_data["fc_ents"] = ents = tuple(e for e in sdoc.ents if not _slip(e))
     return ents
+
+
+def _slip(ent) -> bool:
+    """A one-word "entity" that is an adverb, a pronoun or a verb: the model's slip on a capital letter
+    ("• Amazingly, it has over 1.2 million rivets")."""
+    words = [t for t in ent if t.is_alpha]
+    if len(words) != 1:
+        return False
+    w = words[0]
+    return w.pos_ in ("ADV", "PRON", "AUX", "DET", "INTJ", "SCONJ", "CCONJ") or (
+        w.pos_ == "VERB" and w.i == ent.start) or bool(re.fullmatch(r"[A-Z][a-z]{3,}ly", w.text))
 
 
 def _token_starts(sdoc) -> list[int]:

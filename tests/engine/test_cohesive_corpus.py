@@ -97,3 +97,25 @@ def test_a_light_phrasal_verb_leaves_the_measure_to_its_subject():
         "a.txt": "The evacuation was carried out for 49,360 people. Buses took out 4,300 people."})
     assert "evacuation" in _claim(claims, "a.txt", "49,360").quals["measure"]  # carried out: the subject's
     assert "evacuation" in _claim(claims, "a.txt", "4,300").quals["measure"]  # took out: the phrasal verb's
+
+
+@pytest.mark.model
+def test_a_capitalised_adverb_is_no_entity():
+    from factcheck.api import TextChecker
+
+    claims, _linker = _linked(TextChecker(RULES), {"a.txt": "• Amazingly, the Orrin Bridge has over 1.2 million rivets."})
+    c = _claim(claims, "a.txt", "over 1.2 million")
+    assert "amazingly" not in c.quals.get("entities", ())
+    assert "orrin bridge" in c.quals.get("specific", ())
+
+
+@pytest.mark.model
+def test_only_a_dimension_and_the_corpus_subject_in_common_is_no_match():
+    from factcheck.api import TextChecker
+
+    docs = dict(DOCS)
+    docs["a.txt"] += " The Marrowby Dam spillway was 40 metres wide."
+    docs["c.txt"] += " The Marrowby Dam was 95 metres tall."
+    claims, linker = _linked(TextChecker(RULES), docs)
+    match = linker.compare(_claim(claims, "a.txt", "40 metres"), _claim(claims, "c.txt", "95 metres"))
+    assert match is None
