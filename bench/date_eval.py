@@ -148,6 +148,8 @@ def eval_wikiwars(ex: Extractor, limit: int | None, misses: list) -> dict:
             else:
                 if any(_overlap((s, e), span) for s, e, _c in quants):
                     as_number += 1
+                    if len(misses) < 400:
+                        misses.append(("wikiwars as number", doc_id, g["text"], g["val"], text[max(0, g["start"] - 60):g["end"] + 30].replace("\n", " ")))
                 if len(misses) < 400:
                     misses.append(("wikiwars missed", doc_id, g["text"], g["val"], text[max(0, g["start"] - 60):g["end"] + 30].replace("\n", " ")))
     return {"documents": len(docs), "explicit_dates": n, "by_granularity": dict(sorted(gran.items())),

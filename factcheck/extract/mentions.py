@@ -184,10 +184,22 @@ _DATE_PREP = r"(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Tt]hrough|[Dd]uring|[Ff
 MONTH_BARE = (
     rf"(?<=\b{_DATE_PREP}\s)(?P<mod>(?:early|late|mid-?|the\s+(?:end|beginning|middle|start)\s+of)\s*)?"
     rf"(?P<mon>{_MONTH_FULL})\b(?!\s*\d|['’]s)"
+    # the second month of a pair ("during August and September", "the carnage of November and January")
+    rf"|(?<=\b(?:{_MONTH_FULL})\s+(?:and|or)\s)(?P<mon3>{_MONTH_FULL})\b(?!\s*\d|['’]s)"
+    # a month naming an event of the story ("a March operation", "the costly August battles")
+    rf"|(?<=\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|costly|bloody|early|late)\s)(?P<mon4>{_MONTH_FULL})"
+    rf"(?=\s+(?:operations?|offensives?|battles?|campaigns?|elections?|attacks?|uprisings?|revolution|decrees?|strikes?|raids?|coup|massacre|riots?|protests?|fighting)\b)"
 )
+_SEASON_NOT = r"(?!\s*(?:of\s+)?\d|\s+(?:school|camp|session|term|olympics|games|house|time|collection|wheat|squash|roll|rolls)\b)"
 SEASON_BARE = (
-    rf"(?<=\b(?:[Ii]n|[Dd]uring|[Bb]y|[Tt]hrough|[Uu]ntil|[Ss]ince|[Oo]ver|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext)\s)"
-    rf"(?:the\s+)?(?P<mod>(?:early|late|mid-?)\s*)?(?P<season>spring|summer|autumn|winter)\b(?!\s*(?:of\s+)?\d|\s+(?:school|camp|session|term|olympics|games|house|time)\b)"
+    rf"(?<=\b(?:[Ii]n|[Dd]uring|[Bb]y|[Tt]hrough|[Tt]hroughout|[Uu]ntil|[Ss]ince|[Oo]ver|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext|[Ss]ame|[Ss]pent)\s)"
+    rf"(?:the\s+)?(?P<mod>(?:early|late|mid-?)\s*)?(?P<season>spring|summer|autumn|winter|fall(?!\s+(?:of|in|to|from|on|back|behind|short|apart)\b)(?=\s+(?:and|campaign|offensive)\b|\s*[,.;)]))\b{_SEASON_NOT}"
+    # the second season of a pair ("throughout the fall and winter", "summer and autumn 1918" is a range)
+    rf"|(?<=\b(?:spring|summer|autumn|fall|winter)\s+and\s)(?P<mod2>)(?P<season2>spring|summer|autumn|winter)\b{_SEASON_NOT}"
+    # the first season of a pair with a year ("summer and autumn 1918")
+    rf"|\b(?P<mod4>)(?P<season4>spring|summer|autumn|fall|winter)(?=\s+and\s+(?:early\s+|late\s+)?(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?\d{{4}}\b)"
+    # a season naming a campaign ("launched their main summer offensive", "Meade's fall campaign")
+    rf"|(?<=\b(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir|[Hh]is|[Mm]ain|['’]s)\s)(?P<mod3>)(?P<season3>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?=\s+(?:[Oo]ffensives?|[Cc]ampaigns?)\b)"
 )
 # Ranges of days or months ("22-25 April 1951", "August-September 1950", "14 August-24 August",
 # "December 1979-February 1980", "26-30 November").
@@ -227,6 +239,11 @@ CLOCK = (
     rf"|\b(?:{_CLOCK_WORD}|1[0-2]|[1-9])\s+o['’]clock\b(?:\s+in\s+the\s+(?:morning|afternoon|evening))?"
 )
 
+_NOT_PLURAL = frozenset("was has does this thus its his hers yes always perhaps towards afterwards whereas "
+                        "becomes remains seems saw sees".split())
+_PLURAL_NOUNS = frozenset("students people persons residents citizens workers companies firms projects institutes schools "
+                          "members units children families tourists visitors respondents employees soldiers troops copies "
+                          "books films km hectares tons tonnes times".split())
 _PLURAL_NOUN_AFTER = re.compile(r"\s+(?:[A-Z]?[a-z]+\s+){0,2}?(?:students|people|persons|residents|citizens|workers|companies|firms|projects|institutes|schools|members|units|children|families|tourists|visitors|respondents|employees|soldiers|troops|copies|books|films|km|hectares|tons|tonnes|times)\b")
 
 _MEASURE_WORDS = None
@@ -559,11 +576,18 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
         t = D.parse_absolute(span)
         return Mention(s, e, span, "date", time=t) if t else None
     if name == "year":
-        if _PLURAL_NOUN_AFTER.match(text, e):
-            return None  # "2000 students": a count
         before = text[max(0, s - 12):s].lower()
+        # after "in", "since", "late" ... a year is a year unless what it counts follows at once
+        # ("invaded Burma in late 1943 besieged Japanese troops" / "in 2000 students")
+        temporal = re.search(r"\b(?:in|since|until|till|during|by|before|after|from|early|late|mid)\s*-?\s*$", before) or (
+            re.search(r"\bof\s*$", before) and re.match(r"\s+[a-z]+(?:ing|ed)\b", text[e:e + 20]))  # "most of 1919 moving"
+        plural = _PLURAL_NOUN_AFTER.match(text, e)
+        if plural and not (temporal and re.match(r"\s+(?:[A-Z]?[a-z]+\s+)", text[e:plural.end()]) and
+                           text[e:plural.end()].split()[0].lower() not in _PLURAL_NOUNS):
+            return None  # "2000 students": a count
+        nxt = re.match(r"\s+([a-z]{3,}s)\b", text[e:e + 20])
         if re.search(r"(?:more than|over|about|nearly|almost|around|some|reach|reached|to|of)\s*$", before) and \
-                re.match(r"\s+[a-z]+s\b", text[e:e + 20]):
+                nxt and nxt.group(1) not in _NOT_PLURAL:
             return None
         t = D.parse_absolute(span)
         return Mention(s, e, span, "date", time=t) if t else None
@@ -952,9 +976,10 @@ def _partial(name: str, m: re.Match, text: str, s: int, e: int, span: str) -> Me
                 spec, gran = ("day", n), "day"
         return Mention(s, e, span, "date", time=D.unresolved(gran), flags={"deictic": spec})
     if name == "season_bare":
-        spec = ("season", m.group("season").lower(), bool(m.group("mod")))
+        season = m.group("season") or m.group("season2") or m.group("season3") or m.group("season4")
+        spec = ("season", season.lower(), bool(m.group("mod")))
         return Mention(s, e, span, "date", time=D.unresolved("season"), flags={"partial": spec})
-    mon_text = m.group("mon") if name == "month_bare" else (m.group("mon") or m.group("mon2"))
+    mon_text = (m.group("mon") or m.group("mon3") or m.group("mon4")) if name == "month_bare" else (m.group("mon") or m.group("mon2"))
     if not mon_text[0].isupper():
         return None  # "may 5": a verb, not May
     month = D.MONTHS[mon_text.lower().rstrip(".")]

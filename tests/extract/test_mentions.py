@@ -478,3 +478,33 @@ def test_upward_of_is_a_lower_bound():
 def test_a_figure_with_its_unit_after_run_together_words_is_kept():
     assert [m.text for m in find_mentions("Other dimensionsSpan 260 metres (853.0 ft)")] == ["260 metres", "853.0 ft"]
     assert find_mentions("the ABC 50 index rose") == []
+
+
+def _dates(text: str) -> list[str]:
+    return [m.text for m in find_mentions(text) if m.kind == "date"]
+
+
+def test_bare_seasons_of_a_narrative():
+    assert _dates("The siege went on throughout the fall and winter.") == ["the fall", "winter"]
+    assert _dates("They launched their main summer offensive in the north.") == ["summer"]
+    assert _dates("Allied victory came in summer and autumn 1918.") == ["summer", "autumn 1918"]
+    # "fall" the verb, and the fall of a city, are no season
+    assert _dates("Prices fall and rise.") == []
+    assert _dates("After the fall of Corvel in 1975 the war ended.") == ["1975"]
+
+
+def test_bare_months_of_a_narrative():
+    assert _dates("During August and September the armies advanced.") == ["August", "September"]
+    assert _dates("This began with a March operation against the port.") == ["March"]
+    assert _dates("March and walk.") == []
+
+
+def test_a_year_after_a_temporal_word_is_a_year_even_before_a_plural_noun():
+    assert [(m.text, m.kind) for m in find_mentions("Forces that had crossed the river in late 1943 besieged the town.")] == [
+        ("late 1943", "date")]
+    assert [m.kind for m in find_mentions("Beginning in 1970 American troops left.")] == ["date"]
+    assert [m.kind for m in find_mentions("They spent most of 1919 moving their troops east.")] == ["date"]
+    assert [m.kind for m in find_mentions("The suffrage of 1793 was replaced.")] == ["date"]
+    # ... but a count is still a count
+    assert [m.kind for m in find_mentions("There were 2000 students.")] == ["quantity"]
+    assert [m.kind for m in find_mentions("A crowd of 2000 angry people gathered.")] == ["quantity"]
