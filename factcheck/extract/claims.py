@@ -268,6 +268,19 @@ def _anchor_dates(doc: Document, pending: list[_Pending], heading_dates: list[Me
                 m.time = replace(t, anchor=f"{n:+d} days from {a.text!r}")
                 days.append(m)
             continue
+        dom = m.flags.get("day_of_month")
+        if dom is not None:
+            # "On the 5th": the latest day or month told before it, within a few paragraphs
+            month = next((a for a in reversed(explicit) if a.time.granularity in ("day", "month")), None)
+            if month is not None and m.start - month.end < 3000:
+                try:
+                    t = D.day_time(dt.date(int(month.time.start[:4]), int(month.time.start[5:7]), dom))
+                except ValueError:
+                    t = None
+                if t is not None:
+                    m.time = replace(t, anchor=f"month of {month.text!r} earlier in the text")
+                    days.append(m)
+            continue
         spec = m.flags.get("partial")
         if spec:
             t = None

@@ -219,6 +219,15 @@ ANAPHORIC_DAY = (
     r"|(?:the|on\s+the)\s+(?P<rel>following|next|previous|preceding)\s+day|the\s+day\s+(?P<rel2>after|before)"
     r"|(?:that|the)\s+same\s+day)\b"
 )
+# A day of the month told alone, after a date of that month ("On the 5th, the Soviets offered ...",
+# "on the 28th of that month"): resolved against the latest month told before it.
+DAY_OF_MONTH = (
+    r"(?<=\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Tt]o|[Ss]ince|[Bb]efore|[Aa]fter)\s)the\s+(?P<dom>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
+    r"(?:\s+of\s+(?:that|the\s+same)\s+month\b)?"
+    r"(?!\s+(?:of\s+)?(?:[A-Za-z]+\s+)?(?:century|centuries|anniversary|floor|time|times|day|place|minute|round|division|army|"
+    r"armies|corps|regiment|brigade|battalion|fleet|infantry|panzer|amendment|congress|parliament|district|street|avenue|"
+    r"precinct|hole|inning|lap|stage|grade|percentile|birthday|edition|session|dynasty|[A-Z]))"
+)
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 DEICTIC = (
     rf"\b(?i:(?P<word>yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|"
@@ -278,7 +287,7 @@ def _magnitude_pattern() -> str:
 # no digit-free text matches any of them.
 DIGIT_PATTERNS = frozenset({"day_range", "fixed_day", "day", "date_range", "period", "month", "month_day", "magnitude",
                             "coordinate", "money_range", "pct_range", "feet_inches", "sym_range", "symbol",
-                            "event_year", "year"})
+                            "event_year", "year", "day_of_month"})
 _DIGIT = re.compile(r"\d")
 
 
@@ -302,6 +311,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("day", re.compile(DAY_DATE, flags)),
         ("clock", re.compile(CLOCK, flags)),
         ("anaphoric_day", re.compile(ANAPHORIC_DAY)),
+        ("day_of_month", re.compile(DAY_OF_MONTH)),
         ("period", re.compile(PERIOD, flags)),
         ("month", re.compile(MONTH_DATE, flags)),
         ("century", re.compile(CENTURY, flags)),
@@ -537,6 +547,8 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
         if re.search(r"\s(?:and|to)\s", span) and not re.search(r"\b[A-Z][a-z]", span):
             return None  # "options 3 and 4 may be combined": "may" is a verb
         return _day_range(m, s, e, span)
+    if name == "day_of_month":
+        return Mention(s, e, span, "date", time=D.unresolved("day"), flags={"day_of_month": int(m.group("dom"))})
     if name == "anaphoric_day":
         low = span.lower()
         if m.group("n"):

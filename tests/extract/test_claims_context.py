@@ -99,3 +99,20 @@ def test_an_event_held_on_a_farm_is_not_a_capacity():
     c = _one(_claims("The Brill fair was held on a 600-acre dairy farm near Selby."), "600-acre")
     assert "capacity" not in c["qualifiers"].get("role", [])
     assert "capacity" in _one(_claims("The Hollin stadium holds 52,000."), "52,000")["qualifiers"]["role"]
+
+
+@pytest.mark.model
+def test_a_day_of_the_month_told_alone_takes_the_month_told_before_it():
+    from factcheck.api import TextChecker
+    from factcheck.extract.claims import extract_document
+    from factcheck.ingest.corpus import document_from_text
+
+    tc = TextChecker(RULES)
+    text = ("The Varn delegation made a counteroffer on 2 October 1920. On the 5th, the Ostri envoys offered amendments. "
+            "On August 8, 1921, Varn forces took Kell and on the 28th of that month they deployed tanks. "
+            "The 5th Army advanced on the 12th Regiment.")
+    doc = document_from_text("x.txt", text, "x.txt", ".txt", {})
+    got = {c.quote: (c.kind, c.time.date if c.time else None) for c in extract_document(doc, tc.nlp, tc.aliases)}
+    assert got["the 5th"] == ("date", "1920-10-05")
+    assert got["the 28th of that month"] == ("date", "1921-08-28")
+    assert got["5th"][0] == "quantity" and got["12th"][0] == "quantity"  # a unit's name, not a day
