@@ -235,6 +235,9 @@ def _doc_day(doc: Document) -> tuple[dt.date | None, str]:
     return day, f"document date {iso} ({doc.published_source})"
 
 
+LEADING_YEAR_CHARS = 12  # a year this close to its sentence's start leads it ("In late 1975,", "By 1976 the")
+
+
 def _anchor_dates(doc: Document, pending: list[_Pending], heading_dates: list[Mention] = ()) -> None:
     """Give partial dates ("September 17", "in early October") and deictic ones ("Saturday", "yesterday") a value.
 
@@ -247,6 +250,7 @@ def _anchor_dates(doc: Document, pending: list[_Pending], heading_dates: list[Me
     day, day_desc = _doc_day(doc)
     explicit: list[Mention] = []
     explicit_para: list[tuple[int, int]] = []
+    explicit_moves: list[bool] = []
     days: list[Mention] = []  # day dates told so far, for "two days later"
     items = [(m.start, 0, None, m) for m in heading_dates] + [(p.mention.start, 1, p, p.mention) for p in pending]
     for _start, _order, p, m in sorted(items, key=lambda x: (x[0], x[1])):
@@ -255,6 +259,8 @@ def _anchor_dates(doc: Document, pending: list[_Pending], heading_dates: list[Me
         if not m.time.relative and m.time.start and m.time.granularity in ("year", "month", "day", "season", "half", "quarter"):
             explicit.append(m)
             explicit_para.append(p.para if p is not None else (-1, -1))
+            explicit_moves.append(m.time.granularity != "year" or p is None
+                                  or len(doc.text[p.sent[0]:m.start].strip()) <= LEADING_YEAR_CHARS)
             if m.time.granularity == "day" and m.time.start == m.time.end:
                 days.append(m)
             continue
@@ -285,14 +291,21 @@ def _anchor_dates(doc: Document, pending: list[_Pending], heading_dates: list[Me
         if spec:
             t = None
             # explicit dates are collected in text order, so they all precede this mention
-            same_para = explicit[-1] if explicit and explicit_para[-1] == p.para else None
+            # the latest date that moves the narrative: a day or a month, or a year that leads its
+            # sentence ("In 1976, ..."); a year told in passing ("for a planned campaign in 1976") does not
+            lead = next((i for i in range(len(explicit) - 1, -1, -1) if explicit_moves[i]), None)
+            last = len(explicit) - 1 if explicit else None
+            pick = lead if lead is not None and explicit[lead].time.start[:4] != explicit[last].time.start[:4] else last
+            same_para = explicit[pick] if pick is not None and explicit_para[pick] == p.para else None
+            if same_para is None and explicit and explicit_para[-1] == p.para:
+                same_para = explicit[-1]
             if same_para is not None:
                 a = same_para
                 t = D.resolve_partial(spec, int(a.time.start[:4]), f"year of {a.text!r} earlier in the paragraph")
             elif day is not None and len(doc.published) >= 7:
                 t = D.resolve_partial(spec, D.nearest_year(spec, day), day_desc)
-            elif explicit and m.start - explicit[-1].end < 20000:
-                a = explicit[-1]
+            elif explicit and m.start - explicit[pick].end < 20000:
+                a = explicit[pick]
                 t = D.resolve_partial(spec, int(a.time.start[:4]), f"year of {a.text!r} earlier in the text")
             if t is not None:
                 m.time = t

@@ -116,3 +116,19 @@ def test_a_day_of_the_month_told_alone_takes_the_month_told_before_it():
     assert got["the 5th"] == ("date", "1920-10-05")
     assert got["the 28th of that month"] == ("date", "1921-08-28")
     assert got["5th"][0] == "quantity" and got["12th"][0] == "quantity"  # a unit's name, not a day
+
+
+@pytest.mark.model
+def test_a_year_told_in_passing_does_not_move_the_narrative():
+    from factcheck.api import TextChecker
+    from factcheck.extract.claims import extract_document
+    from factcheck.ingest.corpus import document_from_text
+
+    tc = TextChecker(RULES)
+    text = ("On 10 March 1975, General Orso launched a limited offensive, to open the road for a planned campaign in 1976.\n\n"
+            "The line collapsed on 20 March, and the port fell on 1 April.\n\n"
+            "In 1977, the army was rebuilt. It marched again on 4 May.\n")
+    doc = document_from_text("x.txt", text, "x.txt", ".txt", {})
+    got = {c.quote: c.time.date for c in extract_document(doc, tc.nlp, tc.aliases) if c.kind == "date"}
+    assert got["20 March"] == "1975-03-20" and got["1 April"] == "1975-04-01"
+    assert got["4 May"] == "1977-05-04"  # a year that leads its sentence does move it
