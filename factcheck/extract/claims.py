@@ -1160,7 +1160,9 @@ def _resolve_relative(doc: Document, m: Mention, para_dates: list[Mention]) -> T
     i = bisect.bisect_left([d.start for d in para_dates], m.start)
     earlier = para_dates[max(0, i - 1):i]
     forward = off > 0 or re.search(r"\b(?:later|after)\b", m.text.lower())
-    if earlier and (forward or re.search(r"\bprevious|preceding\b", m.text.lower())):
+    # (back from a date of the narrative: "two years earlier", "the previous year"; "two years ago" is
+    # back from the day of writing)
+    if earlier and (forward or re.search(r"\b(?:previous|preceding|earlier|before)\b", m.text.lower())):
         a = earlier[-1]
         return D.resolve_relative(off, int(a.time.start[:4]), f"{a.text!r} earlier in the paragraph")
     if not forward and doc.published:

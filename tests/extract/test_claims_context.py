@@ -132,3 +132,16 @@ def test_a_year_told_in_passing_does_not_move_the_narrative():
     got = {c.quote: c.time.date for c in extract_document(doc, tc.nlp, tc.aliases) if c.kind == "date"}
     assert got["20 March"] == "1975-03-20" and got["1 April"] == "1975-04-01"
     assert got["4 May"] == "1977-05-04"  # a year that leads its sentence does move it
+
+
+@pytest.mark.model
+def test_years_earlier_count_back_from_the_narrative_and_years_ago_from_the_day_of_writing():
+    from factcheck.api import TextChecker
+    from factcheck.extract.claims import extract_document
+    from factcheck.ingest.corpus import document_from_text
+
+    tc = TextChecker(RULES)
+    text = "In 1950 the Varn army crossed the river; two years earlier it had lost the same crossing.\n"
+    doc = document_from_text("x.txt", text, "x.txt", ".txt", {})
+    got = {c.quote: c.time.date for c in extract_document(doc, tc.nlp, tc.aliases) if c.kind == "date"}
+    assert got["two years earlier"] == "1948"
