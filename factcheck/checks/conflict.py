@@ -132,6 +132,13 @@ def _exact_counts_of_one_time(a: Claim, b: Claim) -> bool:
     return ta is None or tb is None or ta == tb
 
 
+def _count_against_bound(v, bound) -> bool:
+    """An exact whole count against a threshold ("1,496 lives" / "more than 1,500 deaths"): the count is
+    what it says (its last digit's rounding aside), so no relative tolerance lets it cross the threshold."""
+    return (_exact(v) and v.unit == "count" and float(v.magnitude).is_integer()
+            and (bound.low is None) != (bound.high is None) and not bound.approx)
+
+
 def compatible(a: Claim, b: Claim, p) -> bool:
     va, vb = a.value, b.value
     if not comparable(va.unit, vb.unit):
@@ -140,7 +147,8 @@ def compatible(a: Claim, b: Claim, p) -> bool:
         return clock_compatible(a, b)
     if va.unit == vb.unit and (_boundary_clash(va, vb) or _boundary_clash(vb, va)):
         return False
-    rel = 0.0 if _exact_counts_of_one_time(a, b) else p.rel_tolerance
+    rel = 0.0 if _exact_counts_of_one_time(a, b) or _count_against_bound(va, vb) or _count_against_bound(vb, va) \
+        else p.rel_tolerance
     lo_a, hi_a = interval(va, p.approx_tolerance, rel)
     lo_b, hi_b = interval(vb, p.approx_tolerance, rel)
     if va.unit != vb.unit:

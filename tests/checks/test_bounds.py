@@ -1,0 +1,38 @@
+"""Bounds as people read them: an exact count against a threshold, round figures against one."""
+
+from __future__ import annotations
+
+from hypothesis import given, strategies as st
+
+from factcheck.checks.conflict import ConflictParams, compatible
+from factcheck.extract.mentions import find_mentions
+from factcheck.model import Claim
+
+
+def _claim(text: str, doc: str) -> Claim:
+    (m,) = [m for m in find_mentions(text) if m.kind == "quantity"]
+    return Claim(doc=doc, start=m.start, end=m.end, quote=m.text, sentence=text, sent_start=0, kind="quantity",
+                 value=m.value, time=None, subject=None, property=None)
+
+
+def _ok(a: str, b: str) -> bool:
+    return compatible(_claim(a, "a.txt"), _claim(b, "b.txt"), ConflictParams())
+
+
+def test_an_exact_count_does_not_cross_a_threshold():
+    assert not _ok("It killed more than 1,500 people.", "It killed 1,496 people.")
+    assert not _ok("It killed fewer than 200 people.", "It killed 203 people.")
+    assert _ok("It killed more than 1,500 people.", "It killed 1,517 people.")
+
+
+def test_a_strict_comparative_conflicts_with_its_boundary_and_a_round_figure_may_pass_it():
+    assert not _ok("It killed more than 2,000 people.", "It killed 2,000 people.")
+    assert _ok("It killed more than 1,900 people.", "It killed 2,000 people.")
+    assert _ok("It killed about 1,500 people.", "It killed 1,496 people.")
+
+
+@given(st.integers(min_value=10, max_value=10**6).filter(lambda x: x % 10), st.integers(min_value=1, max_value=50))
+def test_an_unrounded_count_below_a_lower_bound_always_conflicts(x, gap):
+    # (a round figure, "10" or "2,000", is read as rounded and may reach the bound)
+    bound = x + gap
+    assert not _ok(f"It had more than {bound:,} members.", f"It had {x:,} members.")
