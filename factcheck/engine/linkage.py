@@ -194,13 +194,25 @@ def _entity_match(x: str, y: str) -> bool:
     return any(len(w) > 3 for w in small)
 
 
+_GLUE = ("of", "and", "the", "for", "de", "&")
+
+
 def _acronym(x: str, y: str) -> bool:
-    """"nasa" / "national aeronautics and space administration"."""
+    """"nasa" / "national aeronautics and space administration"; "jfk stadium" / "john f. kennedy stadium"
+    (an acronym of the leading words, the rest of the name the same)."""
     short, long_ = (x, y) if len(x) < len(y) else (y, x)
-    if " " in short or len(short) < 2:
+    if len(short) < 2:
         return False
-    initials = "".join(w[0] for w in long_.split() if w not in ("of", "and", "the", "for", "de", "&"))
-    return short.replace(".", "") == initials
+    if " " not in short:
+        initials = "".join(w[0] for w in long_.split() if w not in _GLUE)
+        return short.replace(".", "") == initials
+    head, _, rest = short.partition(" ")
+    head = head.replace(".", "")
+    words = long_.split()
+    if len(head) < 2 or not rest or not long_.endswith(" " + rest):
+        return False
+    lead = [w for w in words[: len(words) - len(rest.split())] if w not in _GLUE]
+    return len(lead) == len(head) >= 2 and "".join(w[0] for w in lead) == head
 
 
 def _skeleton(name: str) -> str:
@@ -904,7 +916,9 @@ class Linker:
             # (a date's own places are where its event happened: "born in Castlemilk" / "a Scottish actor")
             own_a, own_b = self._own_entities(a, b, "entities"), self._own_entities(b, a, "entities")
             placed = any(p.split(":", 1)[-1] in own for own, q in ((own_a, qa), (own_b, qb)) for p in q.get("places", ()))
-            if own_a and own_b and (only_dims or placed):
+            if own_a and own_b and (only_dims or placed) and not (set(qa.get("places", ())) & set(qb.get("places", ()))):
+                # (unless both sentences name one place too: "in Philadelphia, attended by 89,484" /
+                # "100,000 attended the Philadelphia show")
                 # each sentence names its own thing, one of them a place, or only a dimension is shared:
                 # two peaks of one range, two towns of one storm ("120 mm of rain in Teviot" / "64 mm in Marden")
                 return self._no(f"each names a thing the other text never mentions ({own_a[0]} / {own_b[0]})")

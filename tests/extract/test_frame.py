@@ -112,3 +112,11 @@ def test_one_name_spelt_two_ways_agrees_but_near_names_do_not():
     assert not entities_agree(["johnson"], ["johnston"])
     assert not entities_agree(["austria"], ["australia"])
     assert not entities_agree(["ivan"], ["iwan"])  # short names fold together too easily: not folded
+
+
+def test_an_acronym_of_a_names_leading_words_agrees():
+    assert entities_agree(["jfk stadium"], ["john f. kennedy stadium"])
+    assert entities_agree(["j.f.k. stadium"], ["john f. kennedy stadium"])
+    assert entities_agree(["us army"], ["united states army"])
+    assert not entities_agree(["jfk airport"], ["john f. kennedy stadium"])
+    assert not entities_agree(["ab stadium"], ["john f. kennedy stadium"])
