@@ -120,3 +120,10 @@ def test_an_acronym_of_a_names_leading_words_agrees():
     assert entities_agree(["us army"], ["united states army"])
     assert not entities_agree(["jfk airport"], ["john f. kennedy stadium"])
     assert not entities_agree(["ab stadium"], ["john f. kennedy stadium"])
+
+
+def test_an_international_success_is_no_market():
+    from factcheck.engine.linkage import qualifiers
+
+    assert "market" not in qualifiers("The concert was an international success, raising $127 million.")
+    assert qualifiers("The film took $88 million at the international box office.").get("market") == frozenset({"international"})
