@@ -91,7 +91,7 @@ _EXCLUDE = [
     r"\bpp?\.\s*\d+(?:\s*[-–—]\s*\d+)?",
     r"\b(?:Table|Tab\.|Figure|Fig\.|Section|Chapter|Appendix|Article|Art\.|Vol\.|Volume|No\.|Nr\.|Issue|Part|Paragraph|Para\.|Law|Decree|Resolution|Order)\s+(?:No\.?\s*)?[\dIVXLC]+(?:[.\-]\d+)*\b",
     r"\b(?:[A-Z][A-Za-z]*[-/]?\d+[A-Za-z\d]*|[a-z]+\d+[a-z\d]*)\b",  # identifiers like AP19678, COVID-19, G20
-    r"(?<![\d.,$€£])\d{1,3}(?:\.\d{1,3}){1,4}\.?(?=\s+[A-Z])",  # section numbers "2.1 Methods" (bounded)
+    r"(?<![\d.,$€£])\d{1,3}(?:\.\d{1,3}){1,4}\.?(?=\s+(?![AaPp]\.?[Mm]\b)[A-Z])",  # section numbers "2.1 Methods" (bounded; not "14.00 PM")
     r"\(\s*\d{4}[a-z]?\s*\)",  # "(1990)" after a name, when not caught as a citation
     r"(?<![\d:])\d{1,3}:\d(?![\d:])",  # ratios and scores ("3:1", "won 2:0"), never a time of day
     r"(?:\[\d{1,3}(?:[,–-]\d{1,3})*\])+",  # citation and footnote markers: "[4][5]", "[1-3]"
@@ -244,6 +244,9 @@ CLOCK = (
     rf"|\b(?:1[0-2]|0?[1-9])\s*{_AMPM}(?:\s*(?P<tz3>{_TZ})\b)?"
     rf"|\b(?:[01]\d|2[0-3])[0-5]\d\s*(?P<tz4>GMT|UTC|hrs\b|(?i:local\s+time))"
     rf"|(?<=\b(?:at|about|around|by|until|before|after|from|since)\s)0\d[0-5]\d\b(?=\s*(?:\(|hours\b|hrs\b|h\b|local\b|[,.;]|$))"
+    # a 24-hour time with a dot after "at", "by" ...: "at 17.30 the buses left" (not "at 3.50", a price or a score)
+    rf"|(?<=\b(?:at|by|until|till|before|after|from|since)\s)(?:1[3-9]|2[0-3])\.[0-5]\d\b(?![.,]?\d|\s*(?:%|percent|per\s?cent|points?|a\s+share|pence|p\b|cents?|euros?|dollars?|pounds?|"
+    rf"kg|km|m\b|metres?|meters?|miles?|mph|seconds?|sec\b|s\b|goals?|runs?|overs?|years?|x\b))"
     rf"|\b(?:noon|midnight|midday)\b"
     rf"|\b(?:{_CLOCK_WORD}|1[0-2]|[1-9])\s+o['’]clock\b(?:\s+in\s+the\s+(?:morning|afternoon|evening))?"
 )

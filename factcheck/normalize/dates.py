@@ -294,6 +294,8 @@ def parse_clock(text: str) -> tuple[int, bool] | None:
     if h > 23 or mi > 59:
         return None
     ap = _AMPM.search(low[m.end():])
+    if ap and h > 12 and ap.group(1) == "p" and m.group(2):
+        return h * 60 + mi, True  # "17.30PM": a 24-hour time with a redundant PM (not "13 p.m.")
     if ap:
         if h == 0 or h > 12:
             return None

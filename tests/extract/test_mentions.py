@@ -508,3 +508,11 @@ def test_a_year_after_a_temporal_word_is_a_year_even_before_a_plural_noun():
     # ... but a count is still a count
     assert [m.kind for m in find_mentions("There were 2000 students.")] == ["quantity"]
     assert [m.kind for m in find_mentions("A crowd of 2000 angry people gathered.")] == ["quantity"]
+
+
+def test_twenty_four_hour_times_with_a_dot_or_a_redundant_pm():
+    got = [(m.text, m.value.magnitude) for m in find_mentions("TIME PERIOD : 14.00 PM - 17.30PM")]
+    assert got == [("14.00 PM", 840.0), ("17.30PM", 1050.0)]
+    assert [(m.text, m.value.unit) for m in find_mentions("at 17.30 the buses left")] == [("17.30", "time_of_day")]
+    assert [m.value.unit for m in find_mentions("he ran it in 13.50 seconds")] == ["second"]
+    assert find_mentions("2.1 Methods") == []
