@@ -101,47 +101,44 @@ def test_an_event_held_on_a_farm_is_not_a_capacity():
     assert "capacity" in _one(_claims("The Hollin stadium holds 52,000."), "52,000")["qualifiers"]["role"]
 
 
-@pytest.mark.model
-def test_a_day_of_the_month_told_alone_takes_the_month_told_before_it():
+@pytest.fixture(scope="module")
+def checker():
     from factcheck.api import TextChecker
+
+    return TextChecker(RULES)
+
+
+def _dated(checker, text: str) -> dict[str, tuple[str, str | None]]:
+    """{quote: (kind, date)} of one document's claims, extracted as a run does."""
     from factcheck.extract.claims import extract_document
     from factcheck.ingest.corpus import document_from_text
 
-    tc = TextChecker(RULES)
-    text = ("The Varn delegation made a counteroffer on 2 October 1920. On the 5th, the Ostri envoys offered amendments. "
-            "On August 8, 1921, Varn forces took Kell and on the 28th of that month they deployed tanks. "
-            "The 5th Army advanced on the 12th Regiment.")
     doc = document_from_text("x.txt", text, "x.txt", ".txt", {})
-    got = {c.quote: (c.kind, c.time.date if c.time else None) for c in extract_document(doc, tc.nlp, tc.aliases)}
+    return {c.quote: (c.kind, c.time.date if c.time else None) for c in extract_document(doc, checker.nlp, checker.aliases)}
+
+
+@pytest.mark.model
+def test_a_day_of_the_month_told_alone_takes_the_month_told_before_it(checker):
+    got = _dated(checker, "The Varn delegation made a counteroffer on 2 October 1920. On the 5th, the Ostri envoys offered "
+                          "amendments. On August 8, 1921, Varn forces took Kell and on the 28th of that month they deployed "
+                          "tanks. The 5th Army advanced on the 12th Regiment.")
     assert got["the 5th"] == ("date", "1920-10-05")
     assert got["the 28th of that month"] == ("date", "1921-08-28")
     assert got["5th"][0] == "quantity" and got["12th"][0] == "quantity"  # a unit's name, not a day
 
 
 @pytest.mark.model
-def test_a_year_told_in_passing_does_not_move_the_narrative():
-    from factcheck.api import TextChecker
-    from factcheck.extract.claims import extract_document
-    from factcheck.ingest.corpus import document_from_text
-
-    tc = TextChecker(RULES)
-    text = ("On 10 March 1975, General Orso launched a limited offensive, to open the road for a planned campaign in 1976.\n\n"
-            "The line collapsed on 20 March, and the port fell on 1 April.\n\n"
-            "In 1977, the army was rebuilt. It marched again on 4 May.\n")
-    doc = document_from_text("x.txt", text, "x.txt", ".txt", {})
-    got = {c.quote: c.time.date for c in extract_document(doc, tc.nlp, tc.aliases) if c.kind == "date"}
-    assert got["20 March"] == "1975-03-20" and got["1 April"] == "1975-04-01"
-    assert got["4 May"] == "1977-05-04"  # a year that leads its sentence does move it
+def test_a_year_told_in_passing_does_not_move_the_narrative(checker):
+    got = _dated(checker, "On 10 March 1975, General Orso launched a limited offensive, to open the road for a planned "
+                          "campaign in 1976.\n\nThe line collapsed on 20 March, and the port fell on 1 April.\n\n"
+                          "In 1977, the army was rebuilt. It marched again on 4 May.\n")
+    assert got["20 March"] == ("date", "1975-03-20") and got["1 April"] == ("date", "1975-04-01")
+    assert got["4 May"] == ("date", "1977-05-04")  # a year that leads its sentence does move it
 
 
 @pytest.mark.model
-def test_years_earlier_count_back_from_the_narrative_and_years_ago_from_the_day_of_writing():
-    from factcheck.api import TextChecker
-    from factcheck.extract.claims import extract_document
-    from factcheck.ingest.corpus import document_from_text
-
-    tc = TextChecker(RULES)
-    text = "In 1950 the Varn army crossed the river; two years earlier it had lost the same crossing.\n"
-    doc = document_from_text("x.txt", text, "x.txt", ".txt", {})
-    got = {c.quote: c.time.date for c in extract_document(doc, tc.nlp, tc.aliases) if c.kind == "date"}
-    assert got["two years earlier"] == "1948"
+def test_years_earlier_count_back_from_the_narrative_and_years_ago_from_the_day_of_writing(checker):
+    got = _dated(checker, "In 1950 the Varn army crossed the river; two years earlier it had lost the same crossing. "
+                          "In 1950 the Varn army held the ford, which it had lost two years ago.\n")
+    assert got["two years earlier"] == ("date", "1948")
+    assert got["two years ago"][1] != "1948"  # no day of writing is known: never counted from the narrative
