@@ -199,7 +199,7 @@ SEASON_BARE = (
     # the first season of a pair with a year ("summer and autumn 1918")
     rf"|\b(?P<mod4>)(?P<season4>spring|summer|autumn|fall|winter)(?=\s+and\s+(?:early\s+|late\s+)?(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?\d{{4}}\b)"
     # a season naming a campaign ("launched their main summer offensive", "Meade's fall campaign")
-    rf"|(?<=\b(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir|[Hh]is|[Mm]ain|['’]s)\s)(?P<mod3>)(?P<season3>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?=\s+(?:[Oo]ffensives?|[Cc]ampaigns?)\b)"
+    rf"|(?<=(?:\b\w+|['’]s)\s[\"“]?)(?P<mod3>)(?P<season3>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?=\s+(?:[Oo]ffensives?|[Cc]ampaigns?)\b)"
 )
 # Ranges of days or months ("22-25 April 1951", "August-September 1950", "14 August-24 August",
 # "December 1979-February 1980", "26-30 November").
@@ -310,6 +310,10 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("fixed_day", re.compile(r"\b(?P<h>" + "|".join(sorted(map(re.escape, t.get("fixed_days", {})), key=len, reverse=True))
                                  + r"),?\s+(?:of\s+)?(?P<y>1[0-9]\d\d|20\d\d)\b(?![,.]\d)", flags)),
         ("day", re.compile(DAY_DATE_MORE, flags)),
+        # a holiday without its year, resolved like "September 17": "by Christmas", "the Christmas offensive"
+        ("fixed_day_bare", re.compile(r"(?<=\b(?:[Oo]n|[Bb]y|[Aa]t|[Bb]efore|[Aa]fter|[Uu]ntil|[Oo]ver|[Ff]or|[Tt]he|[Dd]uring|[Ss]ince)\s[\"“]?)(?P<h>"
+                                      + "|".join(sorted(map(re.escape, t.get("fixed_days", {})), key=len, reverse=True))
+                                      + r")\b(?!\s*,?\s*(?:of\s+)?\d)", flags)),
         ("date_range", re.compile(DATE_RANGE, flags)),
         ("day", re.compile(DAY_DATE, flags)),
         ("clock", re.compile(CLOCK, flags)),
@@ -482,8 +486,9 @@ def find_mentions(text: str, base: int = 0, taken: list[tuple[int, int]] | None 
             continue  # "August-24" of "14 August-24 September": a date range, not an identifier
         if re.fullmatch(r"[A-Za-z]+-(?:1[5-9]\d\d|20\d\d)", m.group()):
             continue  # "Expo-2010": an event year, not an identifier
-        if m.group().lower().startswith(fixed_days):
-            continue  # "Christmas 1963": a day, not a name with a number
+        if m.group().lower().startswith(fixed_days) or text[max(0, m.start() - 24):m.end()].lower().endswith(
+                tuple(f"{d} {m.group().lower().split()[-1]}" for d in fixed_days)):
+            continue  # "Christmas 1963", "Christmas Day 1914": a day, not a name with a number
         if re.fullmatch(r"\d+(?:st|nd|rd|th|s|'s)", m.group()) or re.fullmatch(r"\d+(?:km|ha|kg|mw|gw|bn|m|k)", m.group(), re.I):
             continue
         take(m.start(), m.end())
@@ -567,6 +572,11 @@ def _build(name: str, m: re.Match, text: str, s: int, e: int) -> Mention | None:
         return Mention(s, e, span, "date", time=D.unresolved("day"), flags={"anaphoric": n})
     if name in ("month_day", "month_bare", "season_bare", "deictic"):
         return _partial(name, m, text, s, e, span)
+    if name == "fixed_day_bare":
+        if not m.group("h")[0].isupper():
+            return None
+        mm, dd = unit_table()["fixed_days"][m.group("h").lower()].split("-")
+        return Mention(s, e, span, "date", time=D.unresolved("day"), flags={"partial": ("day", int(mm), int(dd))})
     if name == "fixed_day":
         mm, dd = unit_table()["fixed_days"][m.group("h").lower()].split("-")
         try:

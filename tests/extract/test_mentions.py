@@ -516,3 +516,12 @@ def test_twenty_four_hour_times_with_a_dot_or_a_redundant_pm():
     assert [(m.text, m.value.unit) for m in find_mentions("at 17.30 the buses left")] == [("17.30", "time_of_day")]
     assert [m.value.unit for m in find_mentions("he ran it in 13.50 seconds")] == ["second"]
     assert find_mentions("2.1 Methods") == []
+
+
+def test_a_holiday_without_its_year_and_a_season_naming_an_offensive():
+    ms = [m for m in find_mentions("The troops hoped to be home by Christmas, they said.") if m.kind == "date"]
+    assert [(m.text, m.flags.get("partial")) for m in ms] == [("Christmas", ("day", 12, 25))]
+    assert [(m.text, m.time.date) for m in find_mentions("On Christmas Day 1914 the guns fell silent.")] == [
+        ("Christmas Day 1914", "1914-12-25")]
+    assert _dates("The Chinese Winter Offensive overwhelmed the line.") == ["Winter"]
+    assert _dates("She bought a christmas tree.") == []
