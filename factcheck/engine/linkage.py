@@ -215,12 +215,13 @@ def _acronym(x: str, y: str) -> bool:
     return len(lead) == len(head) >= 2 and "".join(w[0] for w in lead) == head
 
 
-def _skeleton(name: str) -> str:
-    """A name with the letters transliterations vary on folded: y/i, doubled letters, an h after a
-    consonant ("Prypiat" / "Pripyat", "Kharkov" / "Harkov" fold alike; "Johnson" / "Johnston" do not)."""
-    s = name.lower().replace("y", "i").replace("j", "i")
-    s = re.sub(r"(?<=[bcdfgkpstz])h", "", s)
-    return re.sub(r"(\w)\1+", r"\1", s)
+def _swapped_iy(x: str, y: str) -> bool:
+    """One name transliterated two ways by swapping an i and a y ("Prypiat" / "Pripyat"); a single
+    substitution is another name ("Smith" / "Smyth", "Sydney" / "Sidney")."""
+    if len(x) != len(y):
+        return False
+    diff = [(a, b) for a, b in zip(x, y) if a != b]
+    return len(diff) == 2 and all({a, b} == {"i", "y"} for a, b in diff) and diff[0] != diff[1]
 
 
 @functools.lru_cache(maxsize=1 << 18)
@@ -228,7 +229,7 @@ def _agree_pair(x: str, y: str) -> bool:
     if _entity_match(x, y) or _acronym(x, y):
         return True
     # one name spelt two ways (single words of five letters or more: short names fold together too easily)
-    return " " not in x and " " not in y and min(len(x), len(y)) >= 5 and x[0] == y[0] and _skeleton(x) == _skeleton(y)
+    return " " not in x and " " not in y and min(len(x), len(y)) >= 5 and _swapped_iy(x, y)
 
 
 def entities_agree(xs: Iterable[str], ys: Iterable[str]) -> list[str]:
@@ -527,8 +528,9 @@ class Linker:
     def topic(self, doc: str, k: int = 3) -> list[str]:
         """The document's most frequent entities: what it is about when a sentence leaves it implicit.
 
-        In a corpus about one subject, the corpus's subject is among them wherever the document names
-        it ("Titanic" three times in a page about the survivors' arrival in New York)."""
+        In a corpus about one subject, the corpus's subject is among them where the document names it as
+        often as its last topic, or where it is the document's most named specific thing ("Titanic" in a
+        page about the survivors' arrival in Halifax and New York)."""
         ents = self.doc_entities.get(doc, Counter())
         top = [e for e, _n in sorted(ents.items(), key=lambda x: (-x[1], x[0]))[:k]]
         if not top or not self.corpus_subjects:
@@ -994,7 +996,7 @@ class Linker:
             elif sa and sb and not entities_agree(sa, self.doc_entities.get(b.doc, ())) \
                     and not entities_agree(sb, self.doc_entities.get(a.doc, ())):
                 return self._no("different specific entities")  # each names a thing the other never mentions
-            elif a.doc != b.doc and all(not near or entities_agree(near, self.corpus_subjects)
+            elif a.doc != b.doc and all(all(entities_agree([n], self.corpus_subjects) for n in near)
                                         for near in (_near_names(a, sa), _near_names(b, sb))):
                 # (a sentence naming another thing, "12 died when the Kelby Dam spilled", is of that thing)
                 subject = self.shared_subject(a.doc, b.doc)

@@ -68,7 +68,7 @@ def table() -> dict:
                              for name, words in roles.get("statistics", {}).items()}
     data["capacity_set"] = frozenset(roles.get("capacity_verbs", ()))
     data["capacity_nouns"] = frozenset(roles.get("capacity_nouns", ()))
-    data["capacity_re"] = re.compile(r"(?<!the )(?<!its )(?<!her )(?<!his )(?<!their )\b(?:" + "|".join(re.escape(x) for x in roles.get("capacity_before", ())) + r")\s*[,:]?\s*(?:of\s+)?(?:about\s+|up to\s+|nearly\s+|some\s+)?$", re.I)
+    data["capacity_re"] = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in roles.get("capacity_before", ())) + r")\s*[,:]?\s*(?:of\s+)?(?:about\s+|up to\s+|nearly\s+|some\s+)?$", re.I)
     data["cumulative_re"] = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in roles["cumulative"]) + r")\b", re.I)
     return data
 
@@ -172,8 +172,8 @@ def ents_of(sdoc) -> tuple:
     """The model's entities of a parsed sentence, built once (``sdoc.ents`` makes new spans at each call)."""
     ents = sdoc.user_data.get("fc_ents")
     if ents is None:
-        # (a one-word "entity" that is an adverb, a pronoun or a verb is the model's slip on a capital
-        # letter: "Amazingly, it has over 1.2 million rivets")
+        # (a one-word "entity" that is an adverb or a pronoun is the model's slip on a capital letter:
+        # "Amazingly, it has over 1.2 million rivets")
         sdoc.user_data["fc_ents"] = ents = tuple(e for e in sdoc.ents if not _slip(e))
     return ents
 
@@ -185,8 +185,19 @@ def _slip(ent) -> bool:
     if len(words) != 1:
         return False
     w = words[0]
-    # (not a verb: a title the tagger reads as one is still a name, "the book «Bound to Lead»")
-    return w.pos_ in ("ADV", "PRON", "AUX", "DET", "INTJ", "SCONJ", "CCONJ") or bool(re.fullmatch(r"[A-Z][a-z]{3,}ly", w.text))
+    # (not a verb: a title the tagger reads as one is still a name, "the book «Bound to Lead»"; and an
+    # adverb only when its stem is a common word: "Amazingly" is "amazing" + "ly", "Sicily" is no adverb)
+    return w.pos_ in ("ADV", "PRON", "AUX", "DET", "INTJ", "SCONJ", "CCONJ") or (
+        bool(re.fullmatch(r"[A-Z][a-z]{3,}ly", w.text)) and _common_stem(w.lower_))
+
+
+@functools.lru_cache(maxsize=4096)
+def _common_stem(adverb: str) -> bool:
+    """Whether an -ly word is an adverb of a common English word ("amazingly", "happily")."""
+    from wordfreq import zipf_frequency
+
+    stem = adverb[:-2]
+    return max(zipf_frequency(stem, "en"), zipf_frequency(stem[:-1] + "y", "en") if stem.endswith("i") else 0.0) >= 3.0
 
 
 def _token_starts(sdoc) -> list[int]:
@@ -539,8 +550,8 @@ def role_of(sentence: str, s: int, e: int, root, unit: str) -> list[str]:
                           r"\b[^,.;]{0,40}\bat\s+$", before) and re.match(r"^\s*(?:[,.;)]|$|\s+(?:and|in|when|after|before|but|while)\b)", after))):
         roles.append("age")  # "was 17 when she won", "who is 47", "became captain at 19"
     change = t["change_before_re"].search(before)
-    if change and re.search(r"(?:^|\W)(\w+)\s*$", before[:change.start()]) and \
-            re.search(r"(?:^|\W)(\w+)\s*$", before[:change.start()]).group(1).lower() in t["phrasal_up"]:
+    prev = re.search(r"(?:^|\W)(\w+)\s*$", before[:change.start()]) if change else None
+    if change and change.group().lower().startswith("up") and prev and prev.group(1).lower() in t["phrasal_up"]:
         change = None  # "they ended up $1.3 million in debt": a phrasal verb, not a change
     if change:
         roles.append("change")
@@ -554,7 +565,10 @@ def role_of(sentence: str, s: int, e: int, root, unit: str) -> list[str]:
             roles.append("change")  # "rose 5%", "a 5% rise"
     if t["part_before_re"].search(before) or _PARTITIVE_LEAD.match(sentence[:s]):
         roles.append("part")  # "... of whom 40 were", "Of those questioned, 620 said": a part of a whole told before
-    if t["capacity_re"].search(before[-30:]) or (root is not None and _capacity_verb(root)):
+    cap = t["capacity_re"].search(before[-30:])
+    if cap and re.match(r"holds?\b", cap.group(), re.I) and re.search(r"\b(?:the|its|her|his|their)\s+$", before[-30:][:cap.start()], re.I):
+        cap = None  # "in the holds 2,366 tons": a ship's holds, not what something holds
+    if cap or (root is not None and _capacity_verb(root)):
         roles.append("capacity")  # "the stadium holds 52,000": what fits, not who came
     if is_restatement(sentence, s, e):
         roles.append("restatement")

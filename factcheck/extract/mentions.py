@@ -205,9 +205,9 @@ SEASON_BARE = (
 # "December 1979-February 1980", "26-30 November").
 _DASH = r"\s*(?:[-–—]|to|until|through)\s*"
 DAY_RANGE = (
-    rf"\b(?P<a>\d{{1,2}})(?:,\s*\d{{1,2}})*(?:{_DASH}|,?\s+(?:and|to|&)\s+)(?P<b>\d{{1,2}})\s+(?P<m>{D.MONTH_RE})(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?\b"
+    rf"\b(?P<a>\d{{1,2}})(?:,\s*\d{{1,2}}){{0,6}}(?:{_DASH}|,?\s+(?:and|to|&)\s+)(?P<b>\d{{1,2}})\s+(?P<m>{D.MONTH_RE})(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?\b"
     # a list of days of one month: "August 15, 16, 17, 1969", "May 3, 4 and 5" (read as the span of those days)
-    rf"|\b(?P<m5>{D.MONTH_RE})\s+(?P<a5>\d{{1,2}})(?:,\s*\d{{1,2}})*(?:,?\s+(?:and|&)\s+(?P<b5>\d{{1,2}})(?:,?\s+(?P<y5>{YEAR}))?|,\s*(?P<b5y>\d{{1,2}}),\s+(?P<y5y>{YEAR}))\b"
+    rf"|\b(?P<m5>{D.MONTH_RE})\s+(?P<a5>\d{{1,2}})(?:,\s*\d{{1,2}}){{0,6}}(?:,?\s+(?:and|&)\s+(?P<b5>\d{{1,2}})(?:,?\s+(?P<y5>{YEAR}))?|,\s*(?P<b5y>\d{{1,2}}),\s+(?P<y5y>{YEAR}))\b"
     rf"|\b(?P<a2>\d{{1,2}})\s+(?P<m2a>{D.MONTH_RE}){_DASH}(?P<b2>\d{{1,2}})\s+(?P<m2b>{D.MONTH_RE})(?:,?\s+(?:of\s+)?(?P<y2>{YEAR}))?\b"
     rf"|\b(?P<m3a>{D.MONTH_RE})\s+(?P<a3>\d{{1,2}}){_DASH}(?P<m3b>{D.MONTH_RE})\s+(?P<b3>\d{{1,2}})(?:,?\s+(?:of\s+)?(?P<y3>{YEAR}))?\b"
     rf"|\b(?P<m4a>{_MONTH_FULL})(?:\s+(?P<y4a>{YEAR}))?{_DASH}(?P<m4b>{_MONTH_FULL}),?\s+(?P<y4>{YEAR})\b"
@@ -222,8 +222,9 @@ ANAPHORIC_DAY = (
 # A day of the month told alone, after a date of that month ("On the 5th, the Soviets offered ...",
 # "on the 28th of that month"): resolved against the latest month told before it.
 DAY_OF_MONTH = (
-    r"(?<=\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Tt]o|[Ss]ince|[Bb]efore|[Aa]fter)\s)the\s+(?P<dom>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
-    r"(?:\s+of\s+(?:that|the\s+same)\s+month\b)?"
+    r"(?<=\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ss]ince|[Bb]efore|[Aa]fter)\s)the\s+(?P<dom>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
+    # (its month after it, or a comma: "On the 5th," and not "moved up to the 3rd spot")
+    r"(?:\s+of\s+(?:that|the\s+same)\s+month\b|(?=\s*[,.;:)]))"
     r"(?!\s+(?:of\s+)?(?:[A-Za-z]+\s+)?(?:century|centuries|anniversary|floor|time|times|day|place|minute|round|division|army|"
     r"armies|corps|regiment|brigade|battalion|fleet|infantry|panzer|amendment|congress|parliament|district|street|avenue|"
     r"precinct|hole|inning|lap|stage|grade|percentile|birthday|edition|session|dynasty|[A-Z]))"
@@ -244,8 +245,9 @@ CLOCK = (
     rf"|\b(?:1[0-2]|0?[1-9])\s*{_AMPM}(?:\s*(?P<tz3>{_TZ})\b)?"
     rf"|\b(?:[01]\d|2[0-3])[0-5]\d\s*(?P<tz4>GMT|UTC|hrs\b|(?i:local\s+time))"
     rf"|(?<=\b(?:at|about|around|by|until|before|after|from|since)\s)0\d[0-5]\d\b(?=\s*(?:\(|hours\b|hrs\b|h\b|local\b|[,.;]|$))"
-    # a 24-hour time with a dot after "at", "by" ...: "at 17.30 the buses left" (not "at 3.50", a price or a score)
-    rf"|(?<=\b(?:at|by|until|till|before|after|from|since)\s)(?:1[3-9]|2[0-3])\.[0-5]\d\b(?![.,]?\d|\s*(?:%|percent|per\s?cent|points?|a\s+share|pence|p\b|cents?|euros?|dollars?|pounds?|"
+    # a 24-hour time with a dot after "at", "until" ...: "at 17.30 the buses left" (not "at 3.50", a price or a
+    # score, and not after a price's verb: "shares opened at 14.50")
+    rf"|(?<=\b(?:at|until|till|before|after)\s)(?<!\b(?:opened|closed|traded|rose|fell|stood|ended|finished|priced|valued|peaked|settled|sold|bought|was|were|is|are)\s+at\s)(?:1[3-9]|2[0-3])\.[0-5]\d\b(?![.,]?\d|\s*(?:%|percent|per\s?cent|points?|a\s+share|pence|p\b|cents?|euros?|dollars?|pounds?|"
     rf"kg|km|m\b|metres?|meters?|miles?|mph|seconds?|sec\b|s\b|goals?|runs?|overs?|years?|x\b))"
     rf"|\b(?:noon|midnight|midday)\b"
     rf"|\b(?:{_CLOCK_WORD}|1[0-2]|[1-9])\s+o['’]clock\b(?:\s+in\s+the\s+(?:morning|afternoon|evening))?"
@@ -1003,6 +1005,11 @@ def _partial(name: str, m: re.Match, text: str, s: int, e: int, span: str) -> Me
     if name == "season_bare":
         season = m.group("season") or m.group("season2") or m.group("season3") or m.group("season4")
         spec = ("season", season.lower(), bool(m.group("mod")))
+        pair = re.match(r"\s+and\s+(?:early\s+|late\s+)?(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?(\d{4})\b", text[e:e + 40], re.I)
+        if pair:  # "summer and autumn 1918": the pair's year
+            t = D.resolve_partial(spec, int(pair.group(1)), "")
+            if t is not None:
+                return Mention(s, e, span, "date", time=replace(t, anchor=None))
         return Mention(s, e, span, "date", time=D.unresolved("season"), flags={"partial": spec})
     mon_text = (m.group("mon") or m.group("mon3") or m.group("mon4")) if name == "month_bare" else (m.group("mon") or m.group("mon2"))
     if not mon_text[0].isupper():

@@ -107,6 +107,9 @@ def test_a_capitalised_adverb_is_no_entity():
     c = _claim(claims, "a.txt", "over 1.2 million")
     assert "amazingly" not in c.quals.get("entities", ())
     assert "orrin bridge" in c.quals.get("specific", ())
+    # ... but a name ending in -ly is a name
+    claims, _linker = _linked(TextChecker(RULES), {"a.txt": "The storm killed 12 people in Sicily."})
+    assert "sicily" in _claim(claims, "a.txt", "12").quals.get("entities", ())
 
 
 @pytest.mark.model

@@ -525,3 +525,10 @@ def test_a_holiday_without_its_year_and_a_season_naming_an_offensive():
         ("Christmas Day 1914", "1914-12-25")]
     assert _dates("The Chinese Winter Offensive overwhelmed the line.") == ["Winter"]
     assert _dates("She bought a christmas tree.") == []
+
+
+def test_a_price_after_its_verb_is_no_time_and_an_ordinal_before_a_noun_is_no_day():
+    assert [m.value.unit for m in find_mentions("Shares opened at 14.50 on Monday.") if m.kind == "quantity"] == ["count"]
+    assert [m.kind for m in find_mentions("He moved up to the 3rd spot.")] == ["quantity"]
+    assert [(m.text, m.time.date) for m in find_mentions("Allied victory came in summer and autumn 1918.")] == [
+        ("summer", "1918-06"), ("autumn 1918", "1918-09")]
