@@ -52,7 +52,7 @@ def _side_claims(claims, side: dict):
 def main(argv: list[str] | None = None) -> int:
     from factcheck.api import TextChecker
     from factcheck.checks.conflict import ConflictParams, _of_the_same, _told_by_neighbour, compatible, time_relation
-    from factcheck.engine.linkage import COHESIVE_NAMED, COHESIVE_UNDATED, UNDATED
+    from factcheck.engine.linkage import COHESIVE_NAMED, COHESIVE_UNDATED, UNDATED, named_shared
     from factcheck.engine.context import CheckContext
     from factcheck.extract.claims import extract_document, number_claims
     from factcheck.ingest.corpus import document_from_text
@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
                             bar = 0.0
                         elif x.doc != y.doc and linker.cohesive and any(
                                 lv.comparison == "entity" and not lv.level.startswith("same place") for lv in match.levels):
-                            bar = COHESIVE_NAMED if linker._named_shared(x.quals, y.quals) else COHESIVE_UNDATED
+                            bar = COHESIVE_NAMED if named_shared(x.quals, y.quals) else COHESIVE_UNDATED
                         check = (f" | check: cohesive={linker.cohesive} undated bar {bar} of_the_same={_of_the_same(match)}"
                                  f" compatible={compatible(x, y, params)}"
                                  f" neighbour={_told_by_neighbour(ctx, linker, x, y, match, params) or _told_by_neighbour(ctx, linker, y, x, match, params)}"

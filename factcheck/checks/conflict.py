@@ -362,7 +362,7 @@ def _current(c: Claim) -> bool:
 
 def _run_pairs(self, ctx: CheckContext, rule) -> Iterable[Draft]:
     """Compare the pairs a kind selects (by time relation); report the incompatible ones, pruned."""
-    from factcheck.engine.linkage import COHESIVE_NAMED, COHESIVE_UNDATED, CONFIDENT, UNDATED
+    from factcheck.engine.linkage import COHESIVE_NAMED, COHESIVE_UNDATED, CONFIDENT, UNDATED, named_shared
 
     p = rule.params
     linker = ctx.linker()
@@ -383,7 +383,7 @@ def _run_pairs(self, ctx: CheckContext, rule) -> Iterable[Draft]:
         elif a.doc != b.doc and linker.cohesive and any(
                 lv.comparison == "entity" and not lv.level.startswith("same place") for lv in match.levels):
             bar = COHESIVE_UNDATED  # a corpus about one subject, and the figures are of one named thing
-            if linker._named_shared(a.quals, b.quals):
+            if named_shared(a.quals, b.quals):
                 bar = COHESIVE_NAMED  # ... and what they measure is named alike ("deaths", "rivets")
         if rel == "unknown" and (match.score < bar or not (_of_the_same(match) or linker.one_story(a.doc, b.doc))):
             # two undated figures: only a confident match about one named thing (stated, or the

@@ -372,17 +372,19 @@ SCOPE_WINDOW = 60  # characters either side of a figure within which a named pla
 NAME_WINDOW = 40  # characters either side of a figure within which a name says what it is of
 
 
-def _near_names(c: Claim, names) -> list[str]:
-    """Those of ``names`` (entity keys of the claim's sentence) named within NAME_WINDOW characters of
-    its figure, or not found as written (kept: what cannot be placed may be near)."""
-    if not c.sentence:
-        return list(names)
+def _named_near(c: Claim, names, window: int, written=lambda name: name) -> list[str]:
+    """Those of ``names`` (keys of names in the claim's sentence; ``written`` gives each one's lower-case
+    text) written within ``window`` characters of its figure, or not found as written (kept: what cannot
+    be placed may be near)."""
+    names = list(names)
+    if not names or not c.sentence:
+        return names
     low = c.sentence.lower()
     at = max(0, c.start - c.sent_start)
-    lo, hi = max(0, at - NAME_WINDOW), at + (c.end - c.start) + NAME_WINDOW
+    lo, hi = max(0, at - window), at + (c.end - c.start) + window
     out = []
     for name in names:
-        hits = [m.start() for m in re.finditer(rf"\b{re.escape(name)}", low)]
+        hits = [m.start() for m in re.finditer(rf"\b{re.escape(written(name))}", low)]
         if not hits or any(lo <= h <= hi for h in hits):
             out.append(name)
     return out
@@ -392,22 +394,17 @@ def _scoping_places(c: Claim) -> set[str]:
     """The places of a claim's sentence that can scope its figure: named near it ("the Leeds plant
     employs 340"), not the whole world and not a place far off in the sentence ("using 1,200 buses
     from Kiev", "acts like ... Santana")."""
-    places = set(c.quals.get("places", ())) - WHOLE_PLACES
-    if not places or not c.sentence:
-        return places
-    low = c.sentence.lower()
-    at = max(0, c.start - c.sent_start)
-    lo, hi = max(0, at - SCOPE_WINDOW), at + (c.end - c.start) + SCOPE_WINDOW
-    out = set()
-    for p in places:
-        name = p.split(":", 1)[-1].replace("_", " ")
-        hits = [m.start() for m in re.finditer(rf"\b{re.escape(name)}", low)]
-        if not hits or any(lo <= h <= hi for h in hits):
-            out.add(p)  # (a place whose name the sentence does not spell out is kept)
-    return out
+    places = sorted(set(c.quals.get("places", ())) - WHOLE_PLACES)
+    return set(_named_near(c, places, SCOPE_WINDOW, lambda p: p.split(":", 1)[-1].replace("_", " ")))
 
 
 WHOLE_PLACES = frozenset({"world", "gpe:world", "earth", "gpe:earth", "globe"})
+
+
+def named_shared(qa: dict, qb: dict) -> bool:
+    """Whether two frames share a named measured concept (not a vague word, not only a dimension)."""
+    weak = table()["weak"]
+    return any(m not in weak and not m.startswith("dim:") for m in set(qa.get("measure", ())) & set(qb.get("measure", ())))
 
 
 def _closeness(a: Claim, b: Claim) -> Level | None:
@@ -462,6 +459,8 @@ class Linker:
         self.last_reason = ""
         self._relations: dict[tuple[str, str], tuple[float, tuple[str, ...]]] = {}
         self._compared: dict[tuple[str, str], tuple[Match | None, str]] = {}
+        self._topics: dict[tuple[str, int], list[str]] = {}
+        self._abouts: dict[tuple[str, str], bool] = {}
         self.n_docs = len({c.doc for c in claims})
         self.doc_entities: dict[str, Counter] = defaultdict(Counter)
         self.doc_context: dict[str, Counter] = defaultdict(Counter)
@@ -531,6 +530,12 @@ class Linker:
         In a corpus about one subject, the corpus's subject is among them where the document names it as
         often as its last topic, or where it is the document's most named specific thing ("Titanic" in a
         page about the survivors' arrival in Halifax and New York)."""
+        key = (doc, k)
+        if key not in self._topics:
+            self._topics[key] = self._topic(doc, k)
+        return self._topics[key]
+
+    def _topic(self, doc: str, k: int) -> list[str]:
         ents = self.doc_entities.get(doc, Counter())
         top = [e for e, _n in sorted(ents.items(), key=lambda x: (-x[1], x[0]))[:k]]
         if not top or not self.corpus_subjects:
@@ -543,14 +548,17 @@ class Linker:
 
     def shared_subject(self, d1: str, d2: str) -> str | None:
         """The corpus subject both documents are about (in their topics), if any."""
-        def about(doc: str, e: str) -> bool:
-            # the document names the subject, and no other named thing twice as often (a sister dam's page)
+        return next((e for e in self.corpus_subjects if self._about(d1, e) and self._about(d2, e)), None)
+
+    def _about(self, doc: str, e: str) -> bool:
+        """The document names the subject, and no other named thing twice as often (a sister dam's page); memoized."""
+        key = (doc, e)
+        if key not in self._abouts:
             ents, spec = self.doc_entities.get(doc, Counter()), self.doc_specific.get(doc, Counter())
             n = sum(k for x, k in ents.items() if entities_agree([x], [e]))
             rival = max((ents.get(x, 0) for x in spec if not entities_agree([x], [e])), default=0)
-            return n >= 1 and rival < 2 * n
-
-        return next((e for e in self.corpus_subjects if about(d1, e) and about(d2, e)), None)
+            self._abouts[key] = n >= 1 and rival < 2 * n
+        return self._abouts[key]
 
     @functools.cached_property
     def corpus_subjects(self) -> tuple[str, ...]:
@@ -874,7 +882,7 @@ class Linker:
         story = self.one_story(a.doc, b.doc)
         roles_a = {r for r in qa.get("role", ()) if r != "restatement"}
         roles_b = {r for r in qb.get("role", ()) if r != "restatement"}
-        if roles_a != roles_b and not (roles_a ^ roles_b == {"part"} and self._named_shared(qa, qb)):
+        if roles_a != roles_b and not (roles_a ^ roles_b == {"part"} and named_shared(qa, qb)):
             # (a part of a whole told before, "Of these, 713 survived", is the same count as an
             # unmarked one when both name the same concept: "rescued 705 survivors")
             return self._no("different roles")
@@ -997,7 +1005,7 @@ class Linker:
                     and not entities_agree(sb, self.doc_entities.get(a.doc, ())):
                 return self._no("different specific entities")  # each names a thing the other never mentions
             elif a.doc != b.doc and all(all(entities_agree([n], self.corpus_subjects) for n in near)
-                                        for near in (_near_names(a, sa), _near_names(b, sb))):
+                                        for near in (_named_near(a, sa, NAME_WINDOW), _named_near(b, sb, NAME_WINDOW))):
                 # (a sentence naming another thing, "12 died when the Kelby Dam spilled", is of that thing)
                 subject = self.shared_subject(a.doc, b.doc)
                 if subject:
@@ -1049,17 +1057,11 @@ class Linker:
                 return self._no("one side is scoped to a place the other document never names")
         score = round(sum(lv.weight for lv in levels), 1)  # (as shown: the levels and the score are told to one decimal)
         threshold = MATCH_THRESHOLD if shared_specific or sole else WEAK_ENTITY_THRESHOLD
-        if a.doc != b.doc and shared_e and self.cohesive and self._named_shared(qa, qb):
+        if a.doc != b.doc and shared_e and self.cohesive and named_shared(qa, qb):
             threshold = COHESIVE_MATCH  # (a named concept in common: "deaths", "rivets", not "people" or a length)
         if score < threshold:
             return self._no(f"score {score:.1f} below {threshold}: " + "; ".join(f"{lv.comparison} {lv.level} {lv.weight:+.1f}" for lv in levels))
         return Match(score, tuple(levels), tuple(sorted(shared_m)), tuple(shared_e[:5]))
-
-    @staticmethod
-    def _named_shared(qa: dict, qb: dict) -> bool:
-        """Whether two frames share a named measured concept (not a vague word, not only a dimension)."""
-        weak = table()["weak"]
-        return any(m not in weak and not m.startswith("dim:") for m in set(qa.get("measure", ())) & set(qb.get("measure", ())))
 
     def _same_name(self, a: Claim, b: Claim, e: str, sa, sb) -> bool:
         """Whether a shared name is one name in both documents, not a short name inside a longer one."""

@@ -269,16 +269,16 @@ def _is_unit_word(tok) -> bool:
     return tok.lower_ in _unit_words() or tok.lemma_.lower() in _unit_words()
 
 
+def _particle_keys(verb) -> list[tuple[str, str]]:
+    """("show_up", "showed up") for each particle of a verb: the keys phrasal verbs are listed under."""
+    if verb is None:
+        return []
+    return [(f"{verb.lemma_.lower()}_{c.lower_}", f"{verb.lower_} {c.lower_}") for c in verb.children if c.dep_ == "prt"]
+
+
 def _phrasal(verb) -> tuple[str, tuple[str, ...]] | None:
     """A phrasal verb with a concept of its own ("show up", "turn out", "take out"): its text and concepts."""
-    if verb is None:
-        return None
-    for c in verb.children:
-        if c.dep_ == "prt":
-            key = f"{verb.lemma_.lower()}_{c.lower_}"
-            if key in table()["class_of"]:
-                return f"{verb.lower_} {c.lower_}", table()["class_of"][key]
-    return None
+    return next(((text, table()["class_of"][key]) for key, text in _particle_keys(verb) if key in table()["class_of"]), None)
 
 
 def measure_of(noun, verb, extra=(), money: bool = False) -> tuple[list[str], str, list[str]]:
@@ -307,8 +307,7 @@ def measure_of(noun, verb, extra=(), money: bool = False) -> tuple[list[str], st
     phrasal = _phrasal(verb)
     if phrasal:
         verb = None  # "500,000 people showed up": the phrasal verb's concept, not "show"
-    light_phrasal = verb is not None and any(c.dep_ == "prt" and f"{verb.lemma_.lower()}_{c.lower_}" in t["light_phrasal"]
-                                             for c in verb.children)
+    light_phrasal = any(key in t["light_phrasal"] for key, _text in _particle_keys(verb))
     if verb is not None and verb.lemma_.lower() not in t["light"] and not light_phrasal and _usable(verb):
         words.append(verb)
     if (not words or (light_phrasal and all(w.lemma_.lower() in t["weak"] for w in words))) and verb is not None:
