@@ -378,14 +378,15 @@ def _run_pairs(self, ctx: CheckContext, rule) -> Iterable[Draft]:
         if not self.select(rel, a, b, p):
             continue
         bar = CONFIDENT if a.doc == b.doc else UNDATED
-        if linker.one_story(a.doc, b.doc):
+        if linker.one_story(a.doc, b.doc) or linker.told_alike(a, b):
             bar = 0.0  # two short texts that tell one story: their undated figures are of one time
         elif a.doc != b.doc and linker.cohesive and any(
                 lv.comparison == "entity" and not lv.level.startswith("same place") for lv in match.levels):
             bar = COHESIVE_UNDATED  # a corpus about one subject, and the figures are of one named thing
             if named_shared(a.quals, b.quals):
                 bar = COHESIVE_NAMED  # ... and what they measure is named alike ("deaths", "rivets")
-        if rel == "unknown" and (match.score < bar or not (_of_the_same(match) or linker.one_story(a.doc, b.doc))):
+        if rel == "unknown" and (match.score < bar or not (_of_the_same(match) or linker.one_story(a.doc, b.doc)
+                                                           or linker.told_alike(a, b))):
             # two undated figures: only a confident match about one named thing (stated, or the
             # documents' shared topic) is worth an editor's time; "caught 3 passes" of two games is not
             continue

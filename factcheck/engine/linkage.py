@@ -136,6 +136,14 @@ _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _NAME_GLUE = frozenset({"the", "of", "and", "for", "de", "la", "le", "von", "van", "al", "el", "&"})
 
 
+def _told_of_people(counted: set, verbs: set, other: set) -> bool:
+    """"11 men were killed" / "12 deaths": people counted by what happened to them are a count of
+    that happening, when it is one that happens to people (a death, an injury, an evacuation); "four
+    shops attacked" is no count of attacks."""
+    told = verbs & table()["person_events"]
+    return bool(told) and other <= told and len(counted) == 1
+
+
 def _compound_same(xs: set[str], ys: set[str]) -> bool:
     """"gun cotton" / "guncotton", "death toll" / "death-toll": one compound written two ways."""
     joined_x = {x + y for x in xs for y in xs if x != y} | xs
@@ -657,6 +665,13 @@ class Linker:
         related = sum(cosine(self._vector(x), self._vector(y)) >= RELATED_TEXT for x, y in pairs)
         return related >= COHESIVE_SHARE * len(pairs)
 
+    def told_alike(self, a: Claim, b: Claim) -> bool:
+        """The only figures of their kind of two texts of a sentence or two, which name one measured
+        concept alike ("91% efficacy against severe disease" / "efficacy against severe illness was
+        81 percent"): too few words to tell two stories, and nothing else in them to be the figure of."""
+        return (a.doc != b.doc and a.id in self.sole and b.id in self.sole and self._short(a.doc) and self._short(b.doc)
+                and set(a.quals.get("measure", ())) == set(b.quals.get("measure", ())) and named_shared(a.quals, b.quals))
+
     def one_story(self, d1: str, d2: str) -> bool:
         """Two short texts (a sentence or two each) that share most of their rare words: one story told twice."""
         if d1 == d2 or not (self._short(d1) and self._short(d2)):
@@ -945,7 +960,8 @@ class Linker:
         va, vb = set(qa.get("measure_verb", ())), set(qb.get("measure_verb", ()))
         na = {m for m in ma - va if not m.startswith("dim:") and m not in weak}
         nb = {m for m in mb - vb if not m.startswith("dim:") and m not in weak}
-        if not sole and na and nb and not (na & nb) and "".join(sorted(na)) != "".join(sorted(nb)) and not _compound_same(na, nb):
+        if not sole and na and nb and not (na & nb) and "".join(sorted(na)) != "".join(sorted(nb)) and not _compound_same(na, nb) \
+                and not _told_of_people(na, va, nb) and not _told_of_people(nb, vb, na):
             # "attacked four shops" / "attacked 2 million users": the same verb, different counted things
             return self._no("different counted things: " + ", ".join(sorted(na)) + " / " + ", ".join(sorted(nb)))
         xa, xb = na - nb, nb - na
@@ -1044,9 +1060,17 @@ class Linker:
         else:
             rel, _shared = self.doc_relation(a.doc, b.doc)
             same_place_same_measure = ma == mb and any(lv.level.startswith("same place") for lv in levels)
-            if (rel < 1.0 and not shared_e) or (rel < 2.0 and not shared_specific and not same_place_same_measure):
+            # two texts of a sentence or two that name one measured concept alike ("efficacy against
+            # severe disease" / "efficacy against severe illness") have too few words to tell two stories
+            told_alike = self.told_alike(a, b)
+            if ((rel < 1.0 and not shared_e) or (rel < 2.0 and not shared_specific and not same_place_same_measure)) \
+                    and not told_alike:
                 return self._no(f"unrelated documents ({rel:.1f})")  # unrelated stories are never paired
-            levels.append(Level("documents", f"related ({rel:.1f})", min(1.0, 0.5 * rel)))
+            if told_alike and rel < 2.0:
+                levels.append(Level("documents", f"the only {_CLASS_NAMES.get(unit_class(a) or '', 'figure')} of two short "
+                                                 f"texts, of one measure", 1.0))
+            else:
+                levels.append(Level("documents", f"related ({rel:.1f})", min(1.0, 0.5 * rel)))
         pa, pb = set(qa.get("places", ())), set(qb.get("places", ()))
         if pa and pb and not (pa & pb):
             return self._no("disjoint places")  # two places' figures

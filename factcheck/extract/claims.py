@@ -960,6 +960,14 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
             if xcomp is not None and xcomp.lemma_.lower() not in F.table()["light"]:
                 mverb = xcomp
         ids, phrase, verb_ids = F.measure_of(noun, mverb, extra, money=unit in _MONEY_UNITS)
+        if unit == "time_of_day" and not ids:
+            # the parse found no verb ("At 2:20 a.m. the liner Titanic sinks", "sinks" read as a noun): a time of
+            # day says when something happened, so the sentence's one word for a one-time event says what
+            events = {_label_lemma(t) for t in sdoc if not (span is not None and span.start <= t.i < span.end)
+                      and t.is_alpha and _label_lemma(t) in F.table()["one_time"]}
+            if len(events) == 1:
+                ids = sorted(F.concepts_of(next(iter(events))))
+                verb_ids, phrase = list(ids), next(iter(events))
         if row is not None:
             # a fact-box row ("Deaths | 1,782 (confirmed) |"): its label is what the value measures
             ids, phrase, verb_ids = row
@@ -1000,6 +1008,16 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
         pred = prop or (verb.lemma_.lower() if verb is not None else "")
         # the event's concept: "born" and "bear", "died" and "death" are one event class
         ids, phrase = (sorted(F.concepts_of(pred)) if pred else []), (verb.text.lower() if verb is not None else "")
+        own = verb is not None and pred == verb.lemma_.lower()  # the verb's own lemma, no named predicate
+        phrasal = F._phrasal(verb) if own else None
+        if phrasal:
+            ids, phrase = sorted(phrasal[1]), phrasal[0]  # "passed away on 4 March": a death, not a passing
+        elif own and verb.lemma_.lower() in F.table()["event_light"]:
+            # "the maiden championship came in 2001", "the verdict was on Friday": the subject is the event
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"
+                         and F._usable(c)), None)
+            if subj is not None:
+                ids, phrase = sorted(F.concepts_of(F._lemma(subj))), subj.text.lower()
         if verb is not None:
             # "the earthquake struck on ...": an event noun as subject names the event itself
             for c in verb.children:

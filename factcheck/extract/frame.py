@@ -42,8 +42,10 @@ def table() -> dict:
             class_of.setdefault(w, set()).add(cls)
     data["class_of"] = {w: tuple(sorted(c)) for w, c in class_of.items()}
     data["weak"] = frozenset(data["weak_measures"])
+    data["person_events"] = frozenset(data.get("person_events", ()))
     data["light"] = frozenset(data["light_verbs"])
     data["light_phrasal"] = frozenset(data.get("light_phrasal", ()))
+    data["event_light"] = frozenset(data.get("event_light_verbs", ()))
     data["generic_set"] = frozenset(data["generic"])
     data["one_time"] = frozenset(data["one_time_events"])
     data["label_nouns"] = frozenset(data["label_nouns"])

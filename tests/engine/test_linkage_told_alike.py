@@ -1,0 +1,83 @@
+"""Frames and matches learned from authored pairs (session 11; text we wrote).
+
+Two one-sentence texts whose only figures of a kind name one measured concept
+alike are compared even when they share no name; people counted by what
+happened to them are a count of that happening; a phrasal verb or a light
+verb's subject says what a date is of; a time of day whose sentence the parser
+gives no verb takes its one event word.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import RULES
+
+pytestmark = pytest.mark.model
+
+_RULES = ("FC101", "FC102", "FC202")
+
+
+@pytest.fixture(scope="module")
+def checker():
+    from factcheck.api import TextChecker
+
+    return TextChecker(RULES)
+
+
+def _flags(checker, a: str, b: str) -> list[dict]:
+    report = checker.check({"a.txt": a, "b.txt": b})
+    return [f for f in report["findings"] if f["rule"] in _RULES and f["severity"] in ("warning", "error")]
+
+
+@pytest.mark.parametrize("a, b, flagged", [
+    # the only percentage of each text, of one named measure, and no name at all
+    ("The Brill vaccine candidate showed 91% efficacy against severe disease in its trial.",
+     "Efficacy against severe illness was 81 percent, the trial's authors wrote.", True),
+    # the same, and the values agree: nothing to say
+    ("The Brill vaccine candidate showed 91% efficacy against severe disease in its trial.",
+     "Efficacy against severe illness was 91 percent, the trial's authors wrote.", False),
+    # two measures ("efficacy" / "side effects"): never one quantity
+    ("The Brill vaccine candidate showed 91% efficacy against severe disease in its trial.",
+     "Side effects were reported by 18 percent of volunteers, the trial's authors wrote.", False),
+])
+def test_the_only_figures_of_two_sentences_of_one_named_measure(checker, a, b, flagged):
+    assert bool(_flags(checker, a, b)) is flagged
+
+
+def test_people_counted_by_their_death_are_a_death_toll(checker):
+    from factcheck.engine.linkage import _told_of_people
+
+    assert _told_of_people({"man"}, {"death"}, {"death"})  # "11 men were killed" / "12 deaths"
+    assert not _told_of_people({"shop"}, {"attack"}, {"attack"})  # "attacked four shops" / "2 million attacks"
+    assert not _told_of_people({"man"}, {"death"}, {"injury"})
+
+
+@pytest.mark.parametrize("a, b, flagged", [
+    # "passed away": a death, not a passing
+    ("The sculptor Ilse Marrant died on 14 March 2011 in Lisbourne.",
+     "Marrant passed away on March 4, 2011, at her home in Lisbourne, aged 80.", True),
+    # a light verb's subject names the event: "the maiden championship came in 2001"
+    ("The Dunmore Harriers' first championship came in 1998.",
+     "The Dunmore Harriers won their maiden championship in 2001.", True),
+    # ... and two events of one club are two dates
+    ("The Dunmore Harriers' relegation came in 1998.",
+     "The Dunmore Harriers won their maiden championship in 2001.", False),
+    # a published book: "publish" is the event, whatever else it means for a figure
+    ("In 1971 a second book was published, A Life in Tallow, in which Edda Varn looked back.",
+     "A Life in Tallow was published in 1967.", True),
+])
+def test_what_a_date_is_of_from_its_verb(checker, a, b, flagged):
+    assert bool(_flags(checker, a, b)) is flagged
+
+
+def test_a_time_of_day_with_no_verb_takes_its_event_word():
+    from factcheck.api import TextChecker
+    from factcheck.extract.claims import extract_document
+    from factcheck.ingest.corpus import document_from_text
+
+    h = TextChecker(RULES)
+    text = "At 2:20 a.m. on April 15, 1912, the British liner Orrin sinks into the Selby Channel."
+    doc = document_from_text("a.txt", text, "a.txt", ".txt", {})
+    claims = [c for c in extract_document(doc, h.nlp, h.aliases, 8) if c.quote == "2:20 a.m."]
+    assert claims and "sink" in claims[0].quals["measure"]
