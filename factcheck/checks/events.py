@@ -17,6 +17,8 @@ from factcheck.engine.context import CheckContext, place_name as _place_name
 
 def _when(c) -> str:
     t = c.time
+    if not t.start and c.quals.get("yearless"):
+        return f"{c.quote} (no year)"
     return t.date if t.granularity in ("year", "month", "day") else f"{t.date} ({t.granularity})"
 
 
@@ -116,6 +118,34 @@ def _overlap(a, b, tol_days: int) -> bool:
     return day(a.time.start) - pad <= day(b.time.end) and day(b.time.start) - pad <= day(a.time.end)
 
 
+def month_day(c) -> tuple[str, str] | None:
+    """The first and last month-day ("10-12") a date claim can be, when it is a day or a month of one
+    year (or has no year at all); None for a year or a span over years, which name no month."""
+    if c.quals.get("yearless"):
+        return tuple(c.quals["yearless"])
+    t = c.time
+    if t is None or not t.start or t.granularity not in ("day", "month") or t.start[:4] != t.end[:4]:
+        return None
+    return t.start[5:], t.end[5:]
+
+
+def _overlap_yearless(a, b, tol_days: int) -> bool | None:
+    """Whether two dates, one of them with no year, can be one day of one year: their months and days
+    overlap ("12 October" and "October 2019" do; "12 October" and "17 October" do not). None when one
+    side names no month and day to compare."""
+    import datetime as dt
+
+    ma, mb = month_day(a), month_day(b)
+    if ma is None or mb is None:
+        return None
+
+    def day(md: str) -> dt.date:
+        return dt.date(2000, int(md[:2]), int(md[3:]))  # a leap year holds every month-day
+
+    pad = dt.timedelta(days=tol_days)
+    return day(ma[0]) - pad <= day(mb[1]) and day(mb[0]) - pad <= day(ma[1])
+
+
 @register
 class OneTimeEventConflict:
     """One event that happens once, reported with two dates that cannot both hold.
@@ -141,7 +171,8 @@ class OneTimeEventConflict:
         p = rule.params
         one_time = table()["one_time"]
         linker = ctx.linker()
-        usable = [c for c in ctx.claims if c.kind == "date" and c.time is not None and c.time.start and not c.time.relative
+        usable = [c for c in ctx.claims if c.kind == "date" and c.time is not None
+                  and ((c.time.start and not c.time.relative) or c.quals.get("yearless"))
                   and c.modality in ("asserted", "projected") and not c.negated and c.confidence >= p.min_confidence
                   and c.time.granularity in ("day", "month", "year", "season", "quarter", "half")
                   and (set(c.quals.get("measure", ())) & one_time or c.id in linker.sole_dates)]
@@ -155,7 +186,8 @@ class OneTimeEventConflict:
             match = linker.compare(a, b)
             if match is None:
                 continue
-            if set(match.measure) <= table()["recurring"] and a.time.start[:4] != b.time.start[:4]:
+            yearless = bool(a.quals.get("yearless") or b.quals.get("yearless"))
+            if set(match.measure) <= table()["recurring"] and (yearless or a.time.start[:4] != b.time.start[:4]):
                 continue  # two editions of an event that recurs (this year's final, last year's)
             who = linker.specific_shared(a, b)
             # two short texts telling one story, each with one date and no other figure: the date of
@@ -180,7 +212,10 @@ class OneTimeEventConflict:
                 # on both sides the entity must be whose event it is ("Nichols died"), not a bystander of the
                 # sentence ("the inquiry began after statements by Nichols", "construction on the bridge began")
                 continue
-            if _overlap(a, b, p.tolerance_days):
+            agree = _overlap_yearless(a, b, p.tolerance_days) if yearless else _overlap(a, b, p.tolerance_days)
+            if agree is None:
+                continue  # "12 October" against "2019": nothing to compare
+            if agree:
                 ctx.graph.add_edge(a.id, b.id, relation="agrees")
                 continue
             ctx.graph.add_edge(a.id, b.id, relation="conflicts")
@@ -189,7 +224,8 @@ class OneTimeEventConflict:
                 {"subject": subject, "event": ", ".join(match.measure), "a_date": _when(a), "b_date": _when(b),
                  "a_doc": a.doc, "b_doc": b.doc, "why": match.explain()},
                 [ctx.evidence(a), ctx.evidence(b)], [a.id, b.id],
-                f"{a.time.start}..{a.time.end} and {b.time.start}..{b.time.end} do not overlap",
+                (f"the months and days of {_when(a)} and {_when(b)} do not overlap" if yearless else
+                 f"{a.time.start}..{a.time.end} and {b.time.start}..{b.time.end} do not overlap"),
                 "An event that happens once has one date: check the primary source and correct the other.",
                 None, None if match.score >= CONFIDENT else "warning", ("event", match.measure, subject),
                 match.to_dict())

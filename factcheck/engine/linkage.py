@@ -700,6 +700,9 @@ class Linker:
             for x, y in table().get("opposed_events", ()):
                 if (x in ea and y in eb and x not in eb) or (y in ea and x in eb and y not in eb):
                     return ""  # two different one-time events of the story (born / died)
+            told = table()["announcing"]
+            if bool(ea & told) != bool(eb & told):
+                return ""  # the day a thing was announced is not the day it was done ("announced its takeover on")
             if a.id not in self.sole_dates or b.id not in self.sole_dates:
                 return ""  # a text with a figure: its date may be the figure's time ("$310 million in 2019")
         else:

@@ -704,6 +704,13 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
         if t is None:
             return None
         time = t
+        spec = m.flags.get("partial")
+        if t.relative and not t.start and spec and spec[0] in ("day", "days", "dayspan", "month"):
+            # "on 12 October", with no year anywhere to take: its month and day are still known (a leap
+            # year holds every day), and a one-time event's other date can disagree with them
+            ref = D.resolve_partial(spec, YEARLESS_REFERENCE, "")
+            if ref is not None:
+                quals["yearless"] = (ref.start[5:], ref.end[5:])
         verb = _event_verb(root)
         if verb is not None:
             prop = lex["predicate_of"].get(verb.lemma_.lower(), verb.lemma_.lower())
@@ -1095,6 +1102,7 @@ def _read_row_label(sdoc, sentence: str) -> tuple[list[str], str, list[str]] | N
 # A "sentence" longer than this, or naming more things, is a list, a table or a fact box the
 # splitter could not cut: what its numbers measure, and of what, cannot be read from it.
 RUN_ON_CHARS = 700
+YEARLESS_REFERENCE = 2000  # a leap year: the year a date with no year is read in, for its month and day
 RUN_ON_ENTITIES = 14
 RUN_ON_LABELS = 4  # "Launch date: ... Launch site: ... Rocket: ...": rows of a fact box run together
 

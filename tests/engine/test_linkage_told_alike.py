@@ -10,6 +10,7 @@ gives no verb takes its one event word.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, strategies as st
 
 from tests.conftest import RULES
 
@@ -81,3 +82,61 @@ def test_a_time_of_day_with_no_verb_takes_its_event_word():
     doc = document_from_text("a.txt", text, "a.txt", ".txt", {})
     claims = [c for c in extract_document(doc, h.nlp, h.aliases, 8) if c.quote == "2:20 a.m."]
     assert claims and "sink" in claims[0].quals["measure"]
+
+
+@pytest.mark.parametrize("a, b, flagged", [
+    # no year on either side: a one-time event's month and day still disagree
+    ("The jury in the fraud trial of former mayor Edda Corran returned its verdict on 12 October.",
+     "Jurors delivered their verdict in the Corran fraud case on 17 October.", True),
+    ("The jury in the fraud trial of former mayor Edda Corran returned its verdict on 12 October.",
+     "Jurors delivered their verdict in the Corran fraud case on 12 October.", False),
+    # a year on one side only: the month and day are compared
+    ("The jury in the fraud trial of former mayor Edda Corran returned its verdict on 12 October 2021.",
+     "Jurors delivered their verdict in the Corran fraud case on 17 October.", True),
+    ("The jury in the fraud trial of former mayor Edda Corran returned its verdict in October 2021.",
+     "Jurors delivered their verdict in the Corran fraud case on 17 October.", False),
+    # the day a takeover was announced is not the day it was completed
+    ("Varnholm announced its takeover of Tessaly on 4 February.",
+     "Varnholm's purchase of Tessaly was completed on 30 June.", False),
+])
+def test_dates_with_no_year_keep_their_month_and_day(checker, a, b, flagged):
+    assert bool(_flags(checker, a, b)) is flagged
+
+
+def test_a_date_with_no_year_says_so_in_its_finding(checker):
+    found = _flags(checker, "The jury in the fraud trial of former mayor Edda Corran returned its verdict on 12 October.",
+                   "Jurors delivered their verdict in the Corran fraud case on 17 October.")
+    assert "12 October (no year)" in found[0]["message"] and "17 October (no year)" in found[0]["message"]
+
+
+def _yearless(month: int, day: int):
+    from types import SimpleNamespace
+
+    from factcheck.model import Time
+
+    md = f"{month:02d}-{day:02d}"
+    return SimpleNamespace(quals={"yearless": (md, md)}, time=Time("", "", "", "day", relative=True))
+
+
+def _dated(year: int, month: int, day: int):
+    from types import SimpleNamespace
+
+    from factcheck.model import Time
+
+    iso = f"{year:04d}-{month:02d}-{day:02d}"
+    return SimpleNamespace(quals={}, time=Time(iso, iso, iso, "day"))
+
+
+_DAYS = st.tuples(st.integers(1, 12), st.integers(1, 28))
+
+
+@given(_DAYS, _DAYS, st.integers(1800, 2100), st.integers(0, 3))
+def test_yearless_overlap_is_symmetric_and_reads_only_month_and_day(x, y, year, tol):
+    from factcheck.checks.events import _overlap_yearless
+
+    a, b = _yearless(*x), _yearless(*y)
+    assert _overlap_yearless(a, b, tol) == _overlap_yearless(b, a, tol)
+    assert _overlap_yearless(a, a, 0)
+    # a full date of any year agrees with its own month and day told without a year
+    assert _overlap_yearless(_dated(year, *x), a, 0)
+    assert _overlap_yearless(_dated(year, *x), b, 0) == (x == y)
