@@ -98,6 +98,8 @@ def _whose(c) -> str | None:
     ("Ada Brennan Born 4 May 1950", a fact line with no verb)."""
     if c.subject:
         return c.subject
+    if c.quals.get("ownerless"):
+        return None  # "for the death of their son just before Christmas 2002": a noun's event, of no one named
     specific = c.quals.get("specific", ())
     if c.quals.get("tense"):
         return None  # a clause with a finite verb says whose event it is through its subject, or not at all

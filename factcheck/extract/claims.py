@@ -744,6 +744,10 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
             prop, subject, confidence = life, who, 0.9
             quals.pop("tense", None)
     _add_frame(quals, sdoc, span, root, noun, m, s0, sentence, kind, prop)
+    if "event_owner" in quals:
+        subject = quals.pop("event_owner") or None  # the event of a noun is its owner's ("Hoover's death in 1972")
+        if subject is None:
+            quals["ownerless"] = True
     if quals.get("antecedent"):
         # the pronoun's person is who the sentence is about, as if it named them
         who = quals["antecedent"]
@@ -1039,6 +1043,20 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
                     if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN":
                         words = [g for g in c.subtree if g.i < c.i and g.dep_ in ("compound", "amod") and g.pos_ in ("NOUN", "VERB")]
                         ids = sorted({*ids, *(x for t in (c, *words) for x in F.concepts_of(t.lemma_.lower()))})
+        prep = root.head if root is not None and root.dep_ == "pobj" else None
+        if prep is not None and prep.dep_ == "prep" and prep.head.pos_ == "NOUN" and prep.head != verb:
+            # "convicted of murder for the death of their son just before Christmas 2002": a date in a
+            # phrase of a one-time event's noun is that event's date, not the clause's
+            held = [x for x in F.concepts_of(F._lemma(prep.head)) if x in F.table()["one_time"]]
+            if held:
+                ids, phrase = sorted(held), prep.head.text.lower()
+                # whose event it is: the noun's possessor or of-object ("Hoover's death", "the death of
+                # Laci Peterson"), never the clause's subject
+                owner = next((c for c in prep.head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+                if owner is None:
+                    obj = F.of_object(prep.head)
+                    owner = obj if obj is not None and obj.pos_ == "PROPN" else None
+                quals["event_owner"] = _named(sdoc, owner) or "" if owner is not None else ""
         if row is not None and (not ids or set(ids) <= F.table()["light"]):
             # "Completion Date: November 2016": the row's label names the event the date is of
             named = sorted(set(row[0]) - F.table()["generic_set"] - {"date", "day", "time"})

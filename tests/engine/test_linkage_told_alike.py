@@ -140,3 +140,17 @@ def test_yearless_overlap_is_symmetric_and_reads_only_month_and_day(x, y, year, 
     # a full date of any year agrees with its own month and day told without a year
     assert _overlap_yearless(_dated(year, *x), a, 0)
     assert _overlap_yearless(_dated(year, *x), b, 0) == (x == y)
+
+
+@pytest.mark.parametrize("a, b, flagged", [
+    # the date in a phrase of a death is that death's, and the death is its possessor's, not the clause subject's
+    ("Ray Hallam was passed over after Edda Korvin's death in 1972, weeks before the break-in.",
+     "Ray Hallam died in 2008 at his home in Selby.", False),
+    ("Ray Hallam was passed over after Edda Korvin's death in 1972, weeks before the break-in.",
+     "Edda Korvin died in 1980 at her home in Selby.", True),
+    # a date after a one-time event's noun of no one named is of no one: not the convicted man's conviction
+    ("Hallam was convicted Nov. 12 of murder for the death of his unborn son just before Christmas 2002.",
+     "On November 12, a jury convicted Ray Hallam of murder.", False),
+])
+def test_a_date_of_an_event_noun_is_its_owners(checker, a, b, flagged):
+    assert bool(_flags(checker, a, b)) is flagged
