@@ -906,6 +906,14 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
             if substance is not None:
                 noun = substance  # "40 tons of copper": what is weighed is copper
         unit = m.value.unit if m.value else ""
+        if unit in _MONEY_UNITS and span is not None and not quals.get("attached"):
+            # "ended up $1.3 million in debt", "$2 billion in revenue", "$40 million in damages": the
+            # noun the amount is "in" is what the amount is of
+            held = next((g for t in span for c in t.children if c.dep_ == "prep" and c.lower_ == "in"
+                         for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and not g.ent_type_
+                         and F._usable(g) and F._lemma(g) not in _IN_NOT_MEASURE), None)
+            if held is not None:
+                noun = held
         extra = []
         if noun is not None and noun.pos_ == "PROPN" and kind == "quantity" and m.value is not None \
                 and m.value.unit not in ("count", "percent") and m.value.unit not in _MONEY_UNITS \
@@ -1120,6 +1128,9 @@ def _read_row_label(sdoc, sentence: str) -> tuple[list[str], str, list[str]] | N
 # A "sentence" longer than this, or naming more things, is a list, a table or a fact box the
 # splitter could not cut: what its numbers measure, and of what, cannot be read from it.
 RUN_ON_CHARS = 700
+# "$5 million in 2019", "in the first quarter", "in cash": an amount "in" these is not of them
+_IN_NOT_MEASURE = frozenset({"year", "month", "week", "day", "quarter", "half", "decade", "century", "period", "term",
+                         "season", "time", "future", "past", "total", "cash", "all"})
 YEARLESS_REFERENCE = 2000  # a leap year: the year a date with no year is read in, for its month and day
 RUN_ON_ENTITIES = 14
 RUN_ON_LABELS = 4  # "Launch date: ... Launch site: ... Rocket: ...": rows of a fact box run together

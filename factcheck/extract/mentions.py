@@ -37,7 +37,7 @@ class Mention:
 BOUND = (
     r"(?P<bound>no more than|not more than|no fewer than|not less than|at most|more than about|more than|much more than|over|above|at least|no less than|no fewer than|nearly|almost|"
     r"about|approximately|approx\.|around|roughly|some|up to|less than|fewer than|under|below|close to|"
-    r"just over|just under|a little over|a little under|slightly over|slightly under|slightly more than|slightly less than|a little more than|a little less than|an estimated|estimated|as many as|as much as|exceeding|in excess of|upwards of|upward of|higher than|greater than|taller than|longer than|"
+    r"just over|just under|a little over|a little under|slightly over|slightly under|slightly more than|slightly less than|a little more than|a little less than|an estimated|estimated|as many as|as much as|exceeding|exceeded|exceeds|surpassed|surpasses|topped|in excess of|upwards of|upward of|higher than|greater than|taller than|longer than|"
     r"larger than|bigger than|lower than|smaller than|shorter than)\s+|(?P<tilde>[~∼≈])\s?"
 )
 _BOUND_OPT = f"(?:(?i:{BOUND}))?"  # "Up to 40 cm": bound words in any case, even where units are case-sensitive
@@ -58,6 +58,9 @@ _BOUND_KIND = {
     "up to": ("high", False), "less than": ("high", False), "fewer than": ("high", False), "under": ("high", False),
     "below": ("high", False), "no more than": ("high", False), "not more than": ("high", False), "at most": ("high", False),
     "not less than": ("low", False), "exceeding": ("low", False), "in excess of": ("low", False),
+    # a verb that says the figure was passed ("ticket sales exceeded $2 billion", "topped 1 million")
+    "exceeded": ("low", False), "exceeds": ("low", False), "surpassed": ("low", False), "surpasses": ("low", False),
+    "topped": ("low", False),
     "upwards of": ("low", False), "upward of": ("low", False), "higher than": ("low", False), "greater than": ("low", False),
     "taller than": ("low", False), "longer than": ("low", False), "larger than": ("low", False),
     "bigger than": ("low", False), "lower than": ("high", False), "smaller than": ("high", False),

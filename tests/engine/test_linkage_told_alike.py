@@ -154,3 +154,17 @@ def test_yearless_overlap_is_symmetric_and_reads_only_month_and_day(x, y, year, 
 ])
 def test_a_date_of_an_event_noun_is_its_owners(checker, a, b, flagged):
     assert bool(_flags(checker, a, b)) is flagged
+
+
+@pytest.mark.parametrize("a, b, flagged", [
+    # "ended up $1.3 million in debt": the amount is of what it is "in"
+    ("The Brill festival's producers said they ended up $1.3 million in debt.",
+     "The Brill festival left its producers with a deficit of $2.4 million.", True),
+    # "exceeded $2 billion" is a lower bound, which $2.3 billion keeps
+    ("Ticket sales for the Horizon world tour exceeded $2 billion.",
+     "The Horizon world tour grossed $2.3 billion in ticket sales.", False),
+    ("Ticket sales for the Horizon world tour exceeded $2 billion.",
+     "The Horizon world tour grossed $1.7 billion in ticket sales.", True),
+])
+def test_money_in_a_noun_and_verbs_of_passing_a_figure(checker, a, b, flagged):
+    assert bool(_flags(checker, a, b)) is flagged
