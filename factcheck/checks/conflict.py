@@ -84,7 +84,8 @@ def time_relation(a: Claim, b: Claim, max_gap: float) -> str:
 
 
 _STRICT = ("more than", "over", "above", "exceeding", "in excess of", "upwards of", "less than", "fewer than",
-           "under", "below", "just over", "just under", "greater than", "lower than", "higher than")
+           "under", "below", "just over", "just under", "greater than", "lower than", "higher than", "exceeded",
+           "exceeds", "surpassed", "surpasses", "topped")
 
 
 def strict_bound(v) -> bool:
@@ -99,6 +100,18 @@ def _boundary_clash(va, vb) -> bool:
         return False
     bound = va.low if va.low is not None else va.high
     return bound is not None and math.isclose(bound, vb.low, rel_tol=1e-9)
+
+
+def _opposed_bounds(va, vb) -> bool:
+    """Two bounds from either side of one boundary, at least one of them excluding it: "more than 2,000"
+    and "almost 2,000" cannot both hold ("at least 2,000" and "up to 2,000" can, at 2,000)."""
+    lower, upper = (va, vb) if va.high is None else (vb, va)
+    if lower.high is not None or lower.low is None or upper.low is not None or upper.high is None:
+        return False
+    if not math.isclose(lower.low, upper.high, rel_tol=1e-9):
+        return False
+    text = (upper.display or "").lower().lstrip("$€£¥ ")
+    return strict_bound(lower) or strict_bound(upper) or text.startswith(("nearly", "almost", "just under"))
 
 
 def clock_compatible(a: Claim, b: Claim) -> bool:
@@ -145,7 +158,7 @@ def compatible(a: Claim, b: Claim, p) -> bool:
         return True  # never compared
     if va.unit == "time_of_day" and vb.unit == "time_of_day":
         return clock_compatible(a, b)
-    if va.unit == vb.unit and (_boundary_clash(va, vb) or _boundary_clash(vb, va)):
+    if va.unit == vb.unit and (_boundary_clash(va, vb) or _boundary_clash(vb, va) or _opposed_bounds(va, vb)):
         return False
     rel = 0.0 if _exact_counts_of_one_time(a, b) or _count_against_bound(va, vb) or _count_against_bound(vb, va) \
         else p.rel_tolerance

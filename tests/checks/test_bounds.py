@@ -36,3 +36,20 @@ def test_an_unrounded_count_below_a_lower_bound_always_conflicts(x, gap):
     # (a round figure, "10" or "2,000", is read as rounded and may reach the bound)
     bound = x + gap
     assert not _ok(f"It had more than {bound:,} members.", f"It had {x:,} members.")
+
+
+def test_bounds_from_either_side_of_one_boundary():
+    # "more than" excludes its boundary, "almost" stays below it: nothing is both
+    assert not _ok("It killed more than 2,000 people.", "It killed almost 2,000 people.")
+    assert not _ok("It killed nearly 2,000 people.", "It killed over 2,000 people.")
+    assert not _ok("Sales exceeded $2 billion.", "Sales reached less than $2 billion.")
+    # both inclusive: 2,000 itself satisfies both
+    assert _ok("It killed at least 2,000 people.", "It killed up to 2,000 people.")
+    # different boundaries: the ordinary overlap decides
+    assert _ok("It killed more than 1,900 people.", "It killed almost 2,000 people.")
+
+
+@given(st.integers(min_value=10, max_value=10**7), st.sampled_from(["more than", "over", "above"]),
+       st.sampled_from(["almost", "nearly", "less than", "under", "fewer than"]))
+def test_a_strict_lower_and_an_upper_bound_at_one_figure_never_agree(x, low, high):
+    assert not _ok(f"It counted {low} {x:,} items.", f"It counted {high} {x:,} items.")
