@@ -122,3 +122,19 @@ def test_only_a_dimension_and_the_corpus_subject_in_common_is_no_match():
     claims, linker = _linked(TextChecker(RULES), docs)
     match = linker.compare(_claim(claims, "a.txt", "40 metres"), _claim(claims, "c.txt", "95 metres"))
     assert match is None
+
+
+@pytest.mark.model
+def test_a_vague_word_besides_is_no_other_concept_in_a_corpus_about_one_subject():
+    from factcheck.api import TextChecker
+
+    docs = dict(DOCS)
+    docs["c.txt"] = docs["c.txt"].replace("Upward of 5,000 people showed up for the memorial.",
+                                          "When upward of 5,000 people showed up for the memorial, the gates were opened.")
+    docs["d.txt"] = docs["d.txt"].replace("About 3,000 mourners attended the memorial.", "About 3,000 fans came to the memorial.")
+    claims, linker = _linked(TextChecker(RULES), docs)
+    a, b = _claim(claims, "c.txt", "upward of 5,000"), _claim(claims, "d.txt", "About 3,000")
+    assert set(a.quals["measure"]) == {"people", "visitor"} and set(b.quals["measure"]) == {"visitor"}
+    match = linker.compare(a, b)
+    assert match is not None, linker.last_reason
+    assert any(lv.comparison == "measure" and lv.level == "same concept: visitor" for lv in match.levels)
