@@ -1080,8 +1080,12 @@ class Linker:
         pa, pb = set(qa.get("places", ())), set(qb.get("places", ()))
         if pa and pb and not (pa & pb):
             return self._no("disjoint places")  # two places' figures
+        # the time of day of one event that happens once ("sank at 2:20 a.m. ... south of Newfoundland"):
+        # its place says where it happened, and scopes no part of a whole
+        moment = unit_class(a) == "unit:time_of_day" and bool(ma & mb & table()["one_time"])
         for mine, other, odoc in ((_scoping_places(a), pb, b.doc), (_scoping_places(b), pa, a.doc)):
             if a.kind == "quantity" and mine and not other and a.doc != b.doc and not self.one_story(a.doc, b.doc) \
+                    and not moment \
                     and not any(p in self.doc_places.get(odoc, ()) for p in mine):
                 # "the Leeds plant employs 340" / "the firm has 1,200 employees": a place's part of a whole
                 return self._no("one side is scoped to a place the other document never names")

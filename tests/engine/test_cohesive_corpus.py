@@ -138,3 +138,19 @@ def test_a_vague_word_besides_is_no_other_concept_in_a_corpus_about_one_subject(
     match = linker.compare(a, b)
     assert match is not None, linker.last_reason
     assert any(lv.comparison == "measure" and lv.level == "same concept: visitor" for lv in match.levels)
+
+
+@pytest.mark.model
+def test_the_place_of_a_one_time_event_does_not_scope_its_time_of_day():
+    from factcheck.api import TextChecker
+
+    docs = dict(DOCS)
+    docs["a.txt"] += " At 2:20 a.m. the Marrowby Dam collapsed into the river ten miles north of Leeds."
+    docs["c.txt"] += " The Marrowby Dam collapsed at 3:40 a.m."
+    claims, linker = _linked(TextChecker(RULES), docs)
+    match = linker.compare(_claim(claims, "a.txt", "2:20 a.m."), _claim(claims, "c.txt", "3:40 a.m."))
+    assert match is not None, linker.last_reason
+    # a count is still scoped by its place: "in Leeds, 40 died" is Leeds' part of the toll
+    docs["a.txt"] += " In Leeds 40 people died in the flood."
+    claims, linker = _linked(TextChecker(RULES), docs)
+    assert linker.compare(_claim(claims, "a.txt", "40"), _claim(claims, "c.txt", "Upward of 5,000")) is None
