@@ -62,7 +62,8 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
     """Cheap rule-based sentence spans (abbreviation- and initial-aware)."""
     spans = []
     start = 0
-    for m in re.finditer(r"[.!?…](?:[\"”’»)\]]*)(?:\d{1,3}(?=\s+[A-Z]))?(?=\s+[\"“«(\[]?[A-Z0-9])", text):
+    # (a footnote mark after the stop, "the war ended.12 Next", but never a decimal: "magnitude 7.4 Izvora")
+    for m in re.finditer(r"(?:(?<!\d)[.!?…][\"”’»)\]]*\d{1,3}(?=\s+[A-Z])|[.!?…][\"”’»)\]]*)(?=\s+[\"“«(\[]?[A-Z0-9])", text):
         end = m.end()
         if _ABBREV.search(text[max(start, end - 8):end]):
             continue

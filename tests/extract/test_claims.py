@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, strategies as st
 
 from factcheck.api import check_texts
 from factcheck.errors import FactcheckError
@@ -94,3 +95,19 @@ def test_claims_dataframe_has_the_documented_columns():
                 "high", "approx", "date", "granularity", "subject", "property", "modality"):
         assert col in df.columns
     assert len(df) > 30 and set(df["kind"]) == {"quantity", "date"}
+
+
+def test_a_decimal_before_a_capital_is_no_sentence_end():
+    from factcheck.extract.claims import split_sentences
+
+    text = "On 17 August 1998 the magnitude 7.4 Izvora earthquake struck. The war ended.12 Next came peace."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "On 17 August 1998 the magnitude 7.4 Izvora earthquake struck.", "The war ended.12", "Next came peace."]
+
+
+@given(st.integers(0, 99), st.integers(0, 9), st.sampled_from(["Izvora", "Percent", "Million", "The"]))
+def test_a_decimal_never_splits_a_sentence(whole, frac, word):
+    from factcheck.extract.claims import split_sentences
+
+    text = f"It measured {whole}.{frac} {word} units. Then it stopped."
+    assert len(split_sentences(text)) == 2
