@@ -168,3 +168,15 @@ def test_a_date_of_an_event_noun_is_its_owners(checker, a, b, flagged):
 ])
 def test_money_in_a_noun_and_verbs_of_passing_a_figure(checker, a, b, flagged):
     assert bool(_flags(checker, a, b)) is flagged
+
+
+@pytest.mark.parametrize("a, b, flagged", [
+    # "suffered injuries" is "injured": the verb carries no concept of its own
+    ("Twelve firefighters were injured battling the warehouse blaze on the city's east side.",
+     "Fifteen firefighters suffered injuries at the east-side warehouse fire, the fire chief said.", True),
+    # participants and patients of one trial are one count
+    ("The phase III trial of the drug veltrasan enrolled 2,418 participants at 96 sites.",
+     "The phase III veltrasan study enrolled 1,942 patients, half assigned to the drug.", True),
+])
+def test_synonyms_of_what_is_counted(checker, a, b, flagged):
+    assert bool(_flags(checker, a, b)) is flagged
