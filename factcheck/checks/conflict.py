@@ -326,6 +326,12 @@ def _fields(a: Claim, b: Claim, rel: str) -> dict:
     if a.time and b.time and a.time.start and b.time.start:
         gap = str(abs(int(a.time.start[:4]) - int(b.time.start[:4])))
     subject = a.subject or b.subject or ""
+    places = set(a.quals.get("places", ())) | set(b.quals.get("places", ()))
+    if subject in places:
+        from factcheck.engine.linkage import _scoping_places
+
+        if subject not in _scoping_places(a) | _scoping_places(b):
+            subject = ""  # a place of the sentence that is another figure's ("using 1,200 buses from Kiev")
     return {
         "property": (a.quals.get("property_name") or (a.property or "").replace("_", " ") or b.quals.get("property_name")
                      or (b.property or "").replace("_", " ") or a.quals.get("measure_text") or b.quals.get("measure_text")

@@ -180,3 +180,10 @@ def test_money_in_a_noun_and_verbs_of_passing_a_figure(checker, a, b, flagged):
 ])
 def test_synonyms_of_what_is_counted(checker, a, b, flagged):
     assert bool(_flags(checker, a, b)) is flagged
+
+
+def test_a_finding_names_no_place_that_is_far_from_both_figures(checker):
+    found = _flags(checker, "The evacuation of Orbury's 43,000 residents in 1986 took 3.5 hours, using 1,200 buses sent down from Kiev.",
+                   "The evacuation of Orbury's 49,000 residents in 1986 took four hours.")
+    tolls = [f for f in found if "'43,000'" in f["message"]]
+    assert tolls and tolls[0]["message"].startswith("resident:")  # not "resident in Kiev": Kiev is the buses'
