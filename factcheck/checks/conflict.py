@@ -23,6 +23,7 @@ from typing import ClassVar, Iterable
 
 from factcheck.checks import Draft, Params, register
 from factcheck.engine.context import CheckContext, place_name as _place_name, describe, describe_value, interval
+from factcheck.extract.mentions import BOUND_KIND
 from factcheck.model import Claim
 from factcheck.normalize.units import comparable, convert
 
@@ -111,7 +112,10 @@ def _opposed_bounds(va, vb) -> bool:
     if not math.isclose(lower.low, upper.high, rel_tol=1e-9):
         return False
     text = (upper.display or "").lower().lstrip("$€£¥ ")
-    return strict_bound(lower) or strict_bound(upper) or text.startswith(("nearly", "almost", "just under"))
+    return strict_bound(lower) or strict_bound(upper) or text.startswith(_UNDER_HEDGES)
+
+
+_UNDER_HEDGES = tuple(w for w, (shape, approx) in BOUND_KIND.items() if shape == "high" and approx)  # "nearly", "almost"
 
 
 def clock_compatible(a: Claim, b: Claim) -> bool:
@@ -325,13 +329,14 @@ def _fields(a: Claim, b: Claim, rel: str) -> dict:
     gap = ""
     if a.time and b.time and a.time.start and b.time.start:
         gap = str(abs(int(a.time.start[:4]) - int(b.time.start[:4])))
-    subject = a.subject or b.subject or ""
-    places = set(a.quals.get("places", ())) | set(b.quals.get("places", ()))
-    if subject in places:
-        from factcheck.engine.linkage import _scoping_places
+    from factcheck.engine.linkage import scoping_places
 
-        if subject not in _scoping_places(a) | _scoping_places(b):
-            subject = ""  # a place of the sentence that is another figure's ("using 1,200 buses from Kiev")
+    def named_near(c: Claim) -> str:
+        # a place of the sentence that is another figure's ("using 1,200 buses from Kiev") is not the figure's
+        s = c.subject or ""
+        return "" if s in c.quals.get("places", ()) and s not in scoping_places(c) else s
+
+    subject = named_near(a) or named_near(b)
     return {
         "property": (a.quals.get("property_name") or (a.property or "").replace("_", " ") or b.quals.get("property_name")
                      or (b.property or "").replace("_", " ") or a.quals.get("measure_text") or b.quals.get("measure_text")

@@ -110,7 +110,8 @@ def _neighbour_pairs(claims: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
         yield from combinations(claims, 2)
         return
     ordered = sorted(claims, key=lambda c: (c.value.low if c.value is not None and c.value.low is not None else
-                                            float(c.time.year_span[0]) if c.time is not None else 0.0, c.doc, c.start))
+                                            float(c.time.year_span[0]) if c.time is not None and c.time.start else 0.0,
+                                            c.doc, c.start))
     for i, a in enumerate(ordered):
         for b in ordered[i + 1:i + 1 + WINDOW]:
             yield a, b
@@ -398,7 +399,7 @@ def _named_near(c: Claim, names, window: int, written=lambda name: name) -> list
     return out
 
 
-def _scoping_places(c: Claim) -> set[str]:
+def scoping_places(c: Claim) -> set[str]:
     """The places of a claim's sentence that can scope its figure: named near it ("the Leeds plant
     employs 340"), not the whole world and not a place far off in the sentence ("using 1,200 buses
     from Kiev", "acts like ... Santana")."""
@@ -1083,7 +1084,7 @@ class Linker:
         # the time of day of one event that happens once ("sank at 2:20 a.m. ... south of Newfoundland"):
         # its place says where it happened, and scopes no part of a whole
         moment = unit_class(a) == "unit:time_of_day" and bool(ma & mb & table()["one_time"])
-        for mine, other, odoc in ((_scoping_places(a), pb, b.doc), (_scoping_places(b), pa, a.doc)):
+        for mine, other, odoc in ((scoping_places(a), pb, b.doc), (scoping_places(b), pa, a.doc)):
             if a.kind == "quantity" and mine and not other and a.doc != b.doc and not self.one_story(a.doc, b.doc) \
                     and not moment \
                     and not any(p in self.doc_places.get(odoc, ()) for p in mine):

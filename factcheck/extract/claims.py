@@ -710,7 +710,7 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
             # "on 12 October", with no year anywhere to take: its month and day are still known (a leap
             # year holds every day), and a one-time event's other date can disagree with them
             ref = D.resolve_partial(spec, YEARLESS_REFERENCE, "")
-            if ref is not None:
+            if ref is not None and ref.start[5:] <= ref.end[5:]:  # (not a span over New Year: "28 December - 3 January")
                 quals["yearless"] = (ref.start[5:], ref.end[5:])
         verb = _event_verb(root)
         if verb is not None:
@@ -1029,7 +1029,7 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
         # the event's concept: "born" and "bear", "died" and "death" are one event class
         ids, phrase = (sorted(F.concepts_of(pred)) if pred else []), (verb.text.lower() if verb is not None else "")
         own = verb is not None and pred == verb.lemma_.lower()  # the verb's own lemma, no named predicate
-        phrasal = F._phrasal(verb) if own else None
+        phrasal = F.phrasal_verb(verb) if own else None
         if phrasal:
             ids, phrase = sorted(phrasal[1]), phrasal[0]  # "passed away on 4 March": a death, not a passing
         elif own and verb.lemma_.lower() in F.table()["event_light"]:
@@ -1065,7 +1065,7 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
                 if owner is None:
                     obj = F.of_object(prep.head)
                     owner = obj if obj is not None and obj.pos_ == "PROPN" else None
-                quals["event_owner"] = _named(sdoc, owner) or "" if owner is not None else ""
+                quals["event_owner"] = (_named(sdoc, owner) or "") if owner is not None else ""
         if row is not None and (not ids or set(ids) <= F.table()["light"]):
             # "Completion Date: November 2016": the row's label names the event the date is of
             named = sorted(set(row[0]) - F.table()["generic_set"] - {"date", "day", "time"})
@@ -1129,12 +1129,13 @@ def _read_row_label(sdoc, sentence: str) -> tuple[list[str], str, list[str]] | N
 # A "sentence" longer than this, or naming more things, is a list, a table or a fact box the
 # splitter could not cut: what its numbers measure, and of what, cannot be read from it.
 RUN_ON_CHARS = 700
-# "$5 million in 2019", "in the first quarter", "in cash": an amount "in" these is not of them
-_IN_NOT_MEASURE = frozenset({"year", "month", "week", "day", "quarter", "half", "decade", "century", "period", "term",
-                         "season", "time", "future", "past", "total", "cash", "all"})
-YEARLESS_REFERENCE = 2000  # a leap year: the year a date with no year is read in, for its month and day
 RUN_ON_ENTITIES = 14
 RUN_ON_LABELS = 4  # "Launch date: ... Launch site: ... Rocket: ...": rows of a fact box run together
+
+# "$5 million in 2019", "in the first quarter", "in cash": an amount "in" these is not of them
+_IN_NOT_MEASURE = frozenset({"year", "month", "week", "day", "quarter", "half", "decade", "century", "period", "term",
+                         "season", "time", "future", "past", "total", "cash"})
+YEARLESS_REFERENCE = 2000  # a leap year: the year a date with no year is read in, for its month and day
 
 
 def _dimension(unit: str) -> str | None:

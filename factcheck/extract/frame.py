@@ -279,7 +279,7 @@ def _particle_keys(verb) -> list[tuple[str, str]]:
     return [(f"{verb.lemma_.lower()}_{c.lower_}", f"{verb.lower_} {c.lower_}") for c in verb.children if c.dep_ == "prt"]
 
 
-def _phrasal(verb) -> tuple[str, tuple[str, ...]] | None:
+def phrasal_verb(verb) -> tuple[str, tuple[str, ...]] | None:
     """A phrasal verb with a concept of its own ("show up", "turn out", "take out"): its text and concepts."""
     return next(((text, table()["class_of"][key]) for key, text in _particle_keys(verb) if key in table()["class_of"]), None)
 
@@ -307,7 +307,7 @@ def measure_of(noun, verb, extra=(), money: bool = False) -> tuple[list[str], st
     for tok in extra:
         if tok is not None and _usable(tok) and tok not in words:
             words.append(tok)
-    phrasal = _phrasal(verb)
+    phrasal = phrasal_verb(verb)
     if phrasal:
         verb = None  # "500,000 people showed up": the phrasal verb's concept, not "show"
     light_phrasal = any(key in t["light_phrasal"] for key, _text in _particle_keys(verb))

@@ -68,11 +68,21 @@ _BOUND_KIND = {
 }
 
 
+BOUND_KIND = _BOUND_KIND  # bound word -> (low/high/point, approx), read by the checks
+
+
 # a hedge told after the figure, as fact boxes do
 _APPROX_AFTER = re.compile(r"\s*\(\s*(?:approx(?:\.|imate(?:ly)?)?|est(?:\.|imated?)?|estimate|roughly|about|circa|ca\.)\s*\)", re.I)
 
 
+# verbs of passing a figure: a bound of an amount ("sales exceeded $2 billion"), but of a count they
+# count what was passed ("topped 12 other clubs", "surpassed three rivals")
+_PASSING_VERBS = frozenset({"exceeded", "exceeds", "surpassed", "surpasses", "topped"})
+
+
 def make_value(x: float, unit: str, bound: str | None, display: str) -> Value:
+    if (bound or "").lower() in _PASSING_VERBS and unit == "count":
+        bound = None
     shape, approx = _BOUND_KIND.get((bound or "").lower(), ("point", False))
     if shape == "low":
         return Value(x, unit, x, None, approx, display)

@@ -53,3 +53,10 @@ def test_bounds_from_either_side_of_one_boundary():
        st.sampled_from(["almost", "nearly", "less than", "under", "fewer than"]))
 def test_a_strict_lower_and_an_upper_bound_at_one_figure_never_agree(x, low, high):
     assert not _ok(f"It counted {low} {x:,} items.", f"It counted {high} {x:,} items.")
+
+
+def test_a_verb_of_passing_bounds_an_amount_but_not_a_count_of_what_was_passed():
+    (sales,) = [m for m in find_mentions("Ticket sales topped $2 billion.") if m.kind == "quantity"]
+    assert sales.value.low == 2e9 and sales.value.high is None
+    (clubs,) = [m for m in find_mentions("The Harriers topped 12 other clubs.") if m.kind == "quantity"]
+    assert clubs.value.low == clubs.value.high == 12

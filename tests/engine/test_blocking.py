@@ -81,3 +81,14 @@ def test_the_related_text_index_finds_what_all_pairs_would():
     docs = sorted(texts)
     truth = {(x, y) for x, y in combinations(docs, 2) if linker.text_similarity(x, y) >= L.UNRELATED_TEXT}
     assert truth <= set(linker.related_pairs(docs))
+
+
+def test_many_dates_with_no_year_are_paired_without_a_year_to_order_them():
+    from factcheck.engine.linkage import _neighbour_pairs
+    from factcheck.model import Claim, Time
+
+    claims = [Claim(doc=f"d{i % 3}.txt", start=i, end=i + 1, quote="12 October", sentence="", sent_start=0, kind="date",
+                    value=None, time=Time("", "", "", "day", relative=True), subject=None, property=None,
+                    qualifiers=(("yearless", ("10-12", "10-12")),)) for i in range(60)]
+    pairs = list(_neighbour_pairs(claims))
+    assert pairs and all(a is not b for a, b in pairs)

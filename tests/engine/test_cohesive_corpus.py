@@ -151,6 +151,7 @@ def test_the_place_of_a_one_time_event_does_not_scope_its_time_of_day():
     match = linker.compare(_claim(claims, "a.txt", "2:20 a.m."), _claim(claims, "c.txt", "3:40 a.m."))
     assert match is not None, linker.last_reason
     # a count is still scoped by its place: "in Leeds, 40 died" is Leeds' part of the toll
-    docs["a.txt"] += " In Leeds 40 people died in the flood."
+    docs["c.txt"] += " In Leeds, 40 people died in the flood."
     claims, linker = _linked(TextChecker(RULES), docs)
-    assert linker.compare(_claim(claims, "a.txt", "40"), _claim(claims, "c.txt", "Upward of 5,000")) is None
+    assert linker.compare(_claim(claims, "c.txt", "40"), _claim(claims, "b.txt", "240")) is None
+    assert linker.last_reason == "one side is scoped to a place the other document never names"
