@@ -42,6 +42,18 @@ def _claim(claims, doc, quote):
     return next(c for c in claims if c.doc == doc and c.quote == quote)
 
 
+def _with(added: dict[str, str] | None = None, replaced: dict[str, tuple[str, str]] | None = None):
+    """The corpus with sentences added to some documents and replaced in others, linked."""
+    from factcheck.api import TextChecker
+
+    docs = dict(DOCS)
+    for doc, text in (added or {}).items():
+        docs[doc] += " " + text
+    for doc, (old, new) in (replaced or {}).items():
+        docs[doc] = docs[doc].replace(old, new)
+    return _linked(TextChecker(RULES), docs)
+
+
 @pytest.mark.model
 def test_the_corpus_subject_is_the_name_most_documents_use(linked):
     _claims, linker = linked
@@ -114,25 +126,17 @@ def test_a_capitalised_adverb_is_no_entity():
 
 @pytest.mark.model
 def test_only_a_dimension_and_the_corpus_subject_in_common_is_no_match():
-    from factcheck.api import TextChecker
-
-    docs = dict(DOCS)
-    docs["a.txt"] += " The Marrowby Dam spillway was 40 metres wide."
-    docs["c.txt"] += " The Marrowby Dam was 95 metres tall."
-    claims, linker = _linked(TextChecker(RULES), docs)
+    claims, linker = _with({"a.txt": "The Marrowby Dam spillway was 40 metres wide.", "c.txt": "The Marrowby Dam was 95 metres tall."})
     match = linker.compare(_claim(claims, "a.txt", "40 metres"), _claim(claims, "c.txt", "95 metres"))
     assert match is None
 
 
 @pytest.mark.model
 def test_a_vague_word_besides_is_no_other_concept_in_a_corpus_about_one_subject():
-    from factcheck.api import TextChecker
-
-    docs = dict(DOCS)
-    docs["c.txt"] = docs["c.txt"].replace("Upward of 5,000 people showed up for the memorial.",
-                                          "When upward of 5,000 people showed up for the memorial, the gates were opened.")
-    docs["d.txt"] = docs["d.txt"].replace("About 3,000 mourners attended the memorial.", "About 3,000 fans came to the memorial.")
-    claims, linker = _linked(TextChecker(RULES), docs)
+    claims, linker = _with(replaced={
+        "c.txt": ("Upward of 5,000 people showed up for the memorial.",
+                  "When upward of 5,000 people showed up for the memorial, the gates were opened."),
+        "d.txt": ("About 3,000 mourners attended the memorial.", "About 3,000 fans came to the memorial.")})
     a, b = _claim(claims, "c.txt", "upward of 5,000"), _claim(claims, "d.txt", "About 3,000")
     assert set(a.quals["measure"]) == {"people", "visitor"} and set(b.quals["measure"]) == {"visitor"}
     match = linker.compare(a, b)
@@ -142,16 +146,12 @@ def test_a_vague_word_besides_is_no_other_concept_in_a_corpus_about_one_subject(
 
 @pytest.mark.model
 def test_the_place_of_a_one_time_event_does_not_scope_its_time_of_day():
-    from factcheck.api import TextChecker
-
-    docs = dict(DOCS)
-    docs["a.txt"] += " At 2:20 a.m. the Marrowby Dam collapsed into the river ten miles north of Leeds."
-    docs["c.txt"] += " The Marrowby Dam collapsed at 3:40 a.m."
-    claims, linker = _linked(TextChecker(RULES), docs)
+    claims, linker = _with({"a.txt": "At 2:20 a.m. the Marrowby Dam collapsed into the river ten miles north of Leeds.",
+                            "c.txt": "The Marrowby Dam collapsed at 3:40 a.m."})
     match = linker.compare(_claim(claims, "a.txt", "2:20 a.m."), _claim(claims, "c.txt", "3:40 a.m."))
     assert match is not None, linker.last_reason
     # a count is still scoped by its place: "in Leeds, 40 died" is Leeds' part of the toll
-    docs["c.txt"] += " In Leeds, 40 people died in the flood."
-    claims, linker = _linked(TextChecker(RULES), docs)
+    claims, linker = _with({"a.txt": "At 2:20 a.m. the Marrowby Dam collapsed into the river ten miles north of Leeds.",
+                            "c.txt": "The Marrowby Dam collapsed at 3:40 a.m. In Leeds, 40 people died in the flood."})
     assert linker.compare(_claim(claims, "c.txt", "40"), _claim(claims, "b.txt", "240")) is None
     assert linker.last_reason == "one side is scoped to a place the other document never names"
