@@ -1033,10 +1033,15 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
         if phrasal:
             ids, phrase = sorted(phrasal[1]), phrasal[0]  # "passed away on 4 March": a death, not a passing
         elif own and verb.lemma_.lower() in F.table()["event_light"]:
-            # "the maiden championship came in 2001", "the verdict was on Friday": the subject is the event
+            # "the sarcophagus was finally complete": a known state says what happened; else "the maiden
+            # championship came in 2001", "the verdict was on Friday": the subject is the event
+            state = next((c for c in verb.children if c.dep_ in ("acomp", "attr") and F._lemma(c) in F.table()["class_of"]),
+                         None)
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"
                          and F._usable(c)), None)
-            if subj is not None:
+            if state is not None:
+                ids, phrase = sorted(F.concepts_of(F._lemma(state))), state.text.lower()
+            elif subj is not None:
                 ids, phrase = sorted(F.concepts_of(F._lemma(subj))), subj.text.lower()
         if verb is not None:
             # "the earthquake struck on ...": an event noun as subject names the event itself

@@ -64,6 +64,8 @@ def table() -> dict:
     data["per_after_re"] = re.compile(r"^\W{0,2}(?:" + "|".join(re.escape(x) for x in sorted(roles["per_unit_after"], key=len, reverse=True)) + r")\b", re.I)
     data["phrasal_up"] = frozenset(roles.get("phrasal_up", ()))
     data["change_before_re"] = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in sorted(roles["change_before"], key=len, reverse=True)) + r")\s*$", re.I)
+    data["addition_before_re"] = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in sorted(roles.get("addition_before", ()), key=len, reverse=True)) + r")\s*$", re.I) \
+        if roles.get("addition_before") else re.compile(r"(?!x)x")
     data["part_before_re"] = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in sorted(roles["part_before"], key=len, reverse=True)) + r")\s*$", re.I)
     data["age_after_re"] = re.compile(r"^\s*(?:" + "|".join(re.escape(x) for x in roles["age_after"]) + r")", re.I)
     data["age_before_re"] = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in roles["age_before"]) + r")\s*$", re.I)
@@ -567,6 +569,8 @@ def role_of(sentence: str, s: int, e: int, root, unit: str) -> list[str]:
             roles.append("change")  # "rose 5%", "a 5% rise"
     if t["part_before_re"].search(before) or _PARTITIVE_LEAD.match(sentence[:s]):
         roles.append("part")  # "... of whom 40 were", "Of those questioned, 620 said": a part of a whole told before
+    if t["addition_before_re"].search(before) or re.match(r"^\s+(?:other|more|additional)\s+[a-z]", after, re.I):
+        roles.append("addition")  # "Another four people died", "Four other people", "two more": added to a figure before
     cap = t["capacity_re"].search(before[-30:])
     if cap and re.match(r"holds?\b", cap.group(), re.I) and re.search(r"\b(?:the|its|her|his|their)\s+$", before[-30:][:cap.start()], re.I):
         cap = None  # "in the holds 2,366 tons": a ship's holds, not what something holds

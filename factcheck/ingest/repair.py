@@ -208,13 +208,16 @@ def step_glued(text: str) -> list[Edit]:
     return [(m.end(), m.end(), " ") for m in _GLUE.finditer(text)]
 
 
-_GLUED_LABEL = re.compile(r"^(?P<lead>[ \t]*(?:[-•*–][ \t]+)?)(?P<label>[A-Z][a-z]+(?:[ -][a-z]+){0,3})(?=\d)(?P<rest>[^\n]{1,70})$",
-                          re.M)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# a label glued to its value: a number ("Height108 metres") or a month ("CompletedJuly 2019")
+_GLUED_LABEL = re.compile(r"^(?P<lead>[ \t]*(?:[-•*–][ \t]+)?)(?P<label>[A-Z][a-z]+(?:[ -][a-z]+){0,3})"
+                          rf"(?=\d|(?:{_MONTHS})\b)(?P<rest>[^\n]{{1,70}})$", re.M)
 
 
 def step_glued_labels(text: str) -> list[Edit]:
     """Part a fact-box label from its value when a scrape glued them ("Height108 metres (354.3 ft)"
-    -> "Height 108 metres ...", a bare row), so the value is a number of its own and the row is read as one.
+    -> "Height 108 metres ...", "CompletedJuly 2019" -> "Completed July 2019", a bare row), so the value
+    is a number or date of its own and the row is read as one.
 
     Only a common word as the label, a short line, and a neighbour line that is a row or a short
     label line too: a block of an infobox, not a model name ("Boeing747") in running text."""

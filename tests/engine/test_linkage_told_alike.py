@@ -116,6 +116,9 @@ def _measure(text: str, quote: str) -> tuple[str, ...]:
     ("The Dunmore Harriers' maiden championship came in 2001.", "2001", "title", "come"),
     ("A Life in Tallow was published in 1967.", "1967", "publish", "death"),
     ("Ray Hallam was passed over after Edda Korvin's death in 1972.", "1972", "death", "pass"),
+    # a copula's known state says what happened, before its subject does
+    ("By the end of December 1986 the Orrin shelter was finally complete.", "the end of December 1986", "completion",
+     "shelter"),
 ])
 def test_what_a_figure_measures(text, quote, has, lacks):
     measure = _measure(text, quote)
@@ -178,3 +181,14 @@ def test_a_finding_names_no_place_that_is_far_from_both_figures(checker):
                    "The evacuation of Orbury's 49,000 residents in 1986 took four hours.")
     tolls = [f for f in found if "'43,000'" in f["message"]]
     assert tolls and tolls[0]["message"].startswith("resident:")  # not "resident in Kiev": Kiev is the buses'
+
+
+def test_an_addition_to_a_figure_told_before_is_its_own_role():
+    from factcheck.extract.frame import role_of
+
+    for sentence, figure in (("Another four people died in hospital.", "four"), ("Four other people died in hospital.", "Four"),
+                             ("A further 12 were injured.", "12")):
+        s = sentence.index(figure)
+        assert "addition" in role_of(sentence, s, s + len(figure), None, "count"), sentence
+    s = "Four people died in hospital.".index("Four")
+    assert "addition" not in role_of("Four people died in hospital.", s, s + 4, None, "count")

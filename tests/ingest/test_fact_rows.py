@@ -121,3 +121,15 @@ def test_a_timeline_row_gives_its_value_first():
     assert _label("December 1986: sarcophagus completed") == "sarcophagus completed"
     assert fact_row("2019 - 2020") is None  # a span of years, not a row
     assert fact_row("At 10:30 the doors opened.") is None
+
+
+def test_a_label_glued_to_a_month_is_parted():
+    text = "Corran Arch\nBegan2010\nCompletedJuly 2019\n"
+    repaired = repair(text)
+    assert "Completed July 2019" in repaired.text and "Began 2010" in repaired.text
+    i = repaired.text.index("July")
+    s, e = repaired.to_original(i, i + 4)
+    assert text[s:e] == "July"
+    # a month inside a word of running text is left alone
+    running = "The MayFair hotel opened its doors to the public on a cold and windy morning in the spring.\n"
+    assert repair(running).text == running
