@@ -23,7 +23,7 @@ from typing import ClassVar, Iterable
 
 from factcheck.checks import Draft, Params, register
 from factcheck.engine.context import CheckContext, place_name as _place_name, describe, describe_value, interval
-from factcheck.extract.mentions import BOUND_KIND
+from factcheck.extract.mentions import BOUND_KIND, PASSING_VERBS
 from factcheck.model import Claim
 from factcheck.normalize.units import comparable, convert
 
@@ -85,8 +85,8 @@ def time_relation(a: Claim, b: Claim, max_gap: float) -> str:
 
 
 _STRICT = ("more than", "over", "above", "exceeding", "in excess of", "upwards of", "less than", "fewer than",
-           "under", "below", "just over", "just under", "greater than", "lower than", "higher than", "exceeded",
-           "exceeds", "surpassed", "surpasses", "topped")
+           "under", "below", "just over", "just under", "greater than", "lower than", "higher than",
+           *sorted(PASSING_VERBS))
 
 
 def strict_bound(v) -> bool:
@@ -331,12 +331,12 @@ def _fields(a: Claim, b: Claim, rel: str) -> dict:
         gap = str(abs(int(a.time.start[:4]) - int(b.time.start[:4])))
     from factcheck.engine.linkage import scoping_places
 
-    def named_near(c: Claim) -> str:
+    def own_subject(c: Claim) -> str:
         # a place of the sentence that is another figure's ("using 1,200 buses from Kiev") is not the figure's
         s = c.subject or ""
         return "" if s in c.quals.get("places", ()) and s not in scoping_places(c) else s
 
-    subject = named_near(a) or named_near(b)
+    subject = own_subject(a) or own_subject(b)
     return {
         "property": (a.quals.get("property_name") or (a.property or "").replace("_", " ") or b.quals.get("property_name")
                      or (b.property or "").replace("_", " ") or a.quals.get("measure_text") or b.quals.get("measure_text")
@@ -402,15 +402,15 @@ def _run_pairs(self, ctx: CheckContext, rule) -> Iterable[Draft]:
         if not self.select(rel, a, b, p):
             continue
         bar = CONFIDENT if a.doc == b.doc else UNDATED
-        if linker.one_story(a.doc, b.doc) or linker.told_alike(a, b):
+        story = linker.one_story(a.doc, b.doc) or linker.told_alike(a, b)
+        if story:
             bar = 0.0  # two short texts that tell one story: their undated figures are of one time
         elif a.doc != b.doc and linker.cohesive and any(
                 lv.comparison == "entity" and not lv.level.startswith("same place") for lv in match.levels):
             bar = COHESIVE_UNDATED  # a corpus about one subject, and the figures are of one named thing
             if named_shared(a.quals, b.quals):
                 bar = COHESIVE_NAMED  # ... and what they measure is named alike ("deaths", "rivets")
-        if rel == "unknown" and (match.score < bar or not (_of_the_same(match) or linker.one_story(a.doc, b.doc)
-                                                           or linker.told_alike(a, b))):
+        if rel == "unknown" and (match.score < bar or not (_of_the_same(match) or story)):
             # two undated figures: only a confident match about one named thing (stated, or the
             # documents' shared topic) is worth an editor's time; "caught 3 passes" of two games is not
             continue

@@ -110,14 +110,16 @@ class OneTimeParams(Params):
     tolerance_days: int = 0
 
 
-def _overlap(a, b, tol_days: int) -> bool:
+def _days_overlap(start_a: str, end_a: str, start_b: str, end_b: str, tol_days: int) -> bool:
+    """Whether two spans of ISO days overlap, each widened by ``tol_days``."""
     import datetime as dt
 
-    def day(s):
-        return dt.date.fromisoformat(s)
+    day, pad = dt.date.fromisoformat, dt.timedelta(days=tol_days)
+    return day(start_a) - pad <= day(end_b) and day(start_b) - pad <= day(end_a)
 
-    pad = dt.timedelta(days=tol_days)
-    return day(a.time.start) - pad <= day(b.time.end) and day(b.time.start) - pad <= day(a.time.end)
+
+def _overlap(a, b, tol_days: int) -> bool:
+    return _days_overlap(a.time.start, a.time.end, b.time.start, b.time.end, tol_days)
 
 
 def month_day(c) -> tuple[str, str] | None:
@@ -140,12 +142,9 @@ def _overlap_yearless(a, b, tol_days: int) -> bool | None:
     ma, mb = month_day(a), month_day(b)
     if ma is None or mb is None:
         return None
+    from factcheck.normalize.dates import YEARLESS_YEAR
 
-    def day(md: str) -> dt.date:
-        return dt.date(2000, int(md[:2]), int(md[3:]))  # a leap year holds every month-day
-
-    pad = dt.timedelta(days=tol_days)
-    return day(ma[0]) - pad <= day(mb[1]) and day(mb[0]) - pad <= day(ma[1])
+    return _days_overlap(*(f"{YEARLESS_YEAR}-{md}" for md in (*ma, *mb)), tol_days)
 
 
 @register

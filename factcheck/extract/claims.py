@@ -709,7 +709,7 @@ def _build_claim(doc: Document, p: _Pending, sdoc, aliases: AliasTable, acronyms
         if t.relative and not t.start and spec and spec[0] in ("day", "days", "dayspan", "month"):
             # "on 12 October", with no year anywhere to take: its month and day are still known (a leap
             # year holds every day), and a one-time event's other date can disagree with them
-            ref = D.resolve_partial(spec, YEARLESS_REFERENCE, "")
+            ref = D.resolve_partial(spec, D.YEARLESS_YEAR, "")
             if ref is not None and ref.start[5:] <= ref.end[5:]:  # (not a span over New Year: "28 December - 3 January")
                 quals["yearless"] = (ref.start[5:], ref.end[5:])
         verb = _event_verb(root)
@@ -912,7 +912,7 @@ def _add_frame(quals: dict, sdoc, span, root, noun, m: Mention, s0: int, sentenc
             # noun the amount is "in" is what the amount is of
             held = next((g for t in span for c in t.children if c.dep_ == "prep" and c.lower_ == "in"
                          for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and not g.ent_type_
-                         and F._usable(g) and F._lemma(g) not in _IN_NOT_MEASURE), None)
+                         and F._usable(g) and F._lemma(g) not in F.table()["in_not_measure"]), None)
             if held is not None:
                 noun = held
         extra = []
@@ -1136,11 +1136,6 @@ def _read_row_label(sdoc, sentence: str) -> tuple[list[str], str, list[str]] | N
 RUN_ON_CHARS = 700
 RUN_ON_ENTITIES = 14
 RUN_ON_LABELS = 4  # "Launch date: ... Launch site: ... Rocket: ...": rows of a fact box run together
-
-# "$5 million in 2019", "in the first quarter", "in cash": an amount "in" these is not of them
-_IN_NOT_MEASURE = frozenset({"year", "month", "week", "day", "quarter", "half", "decade", "century", "period", "term",
-                         "season", "time", "future", "past", "total", "cash"})
-YEARLESS_REFERENCE = 2000  # a leap year: the year a date with no year is read in, for its month and day
 
 
 def _dimension(unit: str) -> str | None:

@@ -47,6 +47,7 @@ def table() -> dict:
     data["light_phrasal"] = frozenset(data.get("light_phrasal", ()))
     data["event_light"] = frozenset(data.get("event_light_verbs", ()))
     data["announcing"] = frozenset(data.get("announcing_verbs", ()))
+    data["in_not_measure"] = frozenset(data.get("in_not_measure", ()))
     data["generic_set"] = frozenset(data["generic"])
     data["one_time"] = frozenset(data["one_time_events"])
     data["label_nouns"] = frozenset(data["label_nouns"])

@@ -77,11 +77,11 @@ _APPROX_AFTER = re.compile(r"\s*\(\s*(?:approx(?:\.|imate(?:ly)?)?|est(?:\.|imat
 
 # verbs of passing a figure: a bound of an amount ("sales exceeded $2 billion"), but of a count they
 # count what was passed ("topped 12 other clubs", "surpassed three rivals")
-_PASSING_VERBS = frozenset({"exceeded", "exceeds", "surpassed", "surpasses", "topped"})
+PASSING_VERBS = frozenset({"exceeded", "exceeds", "surpassed", "surpasses", "topped"})
 
 
 def make_value(x: float, unit: str, bound: str | None, display: str) -> Value:
-    if (bound or "").lower() in _PASSING_VERBS and unit == "count":
+    if (bound or "").lower() in PASSING_VERBS and unit == "count":
         bound = None
     shape, approx = _BOUND_KIND.get((bound or "").lower(), ("point", False))
     if shape == "low":

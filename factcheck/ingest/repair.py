@@ -18,6 +18,7 @@ from wordfreq import zipf_frequency
 
 from factcheck.ingest.offsets import Edit, TextMap
 from factcheck.ingest.segment import fact_row
+from factcheck.normalize.dates import MONTHS
 
 # A joined word must be at least this common in English (wordfreq Zipf scale,
 # ~1 = once per 100M words) for a line-end hyphen to be treated as a break.
@@ -208,7 +209,7 @@ def step_glued(text: str) -> list[Edit]:
     return [(m.end(), m.end(), " ") for m in _GLUE.finditer(text)]
 
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = "|".join(m.capitalize() for m in MONTHS)
 # a label glued to its value: a number ("Height108 metres") or a month ("CompletedJuly 2019")
 _GLUED_LABEL = re.compile(r"^(?P<lead>[ \t]*(?:[-•*–][ \t]+)?)(?P<label>[A-Z][a-z]+(?:[ -][a-z]+){0,3})"
                           rf"(?=\d|(?:{_MONTHS})\b)(?P<rest>[^\n]{{1,70}})$", re.M)

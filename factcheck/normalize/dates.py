@@ -17,6 +17,7 @@ from factcheck.model import Time
 from factcheck.normalize.numbers import parse_number
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+YEARLESS_YEAR = 2000  # a leap year, which holds every month-day: the year a date with no year is read in
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
